@@ -1,0 +1,4 @@
+/** The whole database schema. drizzle-kit reads this to generate migrations in ../migrations. */
+export * from './organisation.ts';
+export * from './people.ts';
+export * from './accounts.ts';

@@ -1,0 +1,113 @@
+/**
+ * The HTTP application: health checks, the JSON API under /api/v1 with its OpenAPI document and
+ * API page, and the built web app. Errors from anywhere become problem+json here.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { AppError } from '../core/errors.ts';
+import { authenticate } from './auth.ts';
+import { openApiInfo, renderApiPage } from './api-docs.ts';
+import type { AppEnv, ServerDeps } from './env.ts';
+import { problemResponse, toAppError } from './problem.ts';
+import { serveWeb } from './static-web.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { authRoutes } from './routes/auth.ts';
+import { peopleRoutes } from './routes/people.ts';
+import { setupRoutes } from './routes/setup.ts';
+import { tokenRoutes } from './routes/tokens.ts';
+import { unitRoutes } from './routes/units.ts';
+import { router } from './openapi-helpers.ts';
+
+/** Every API router; the OpenAPI document and (later) the authorisation matrix read this list. */
+export const apiRouters = [setupRoutes, authRoutes, tokenRoutes, unitRoutes, peopleRoutes, accountRoutes];
+
+const MAX_JSON_BYTES = 1024 * 1024;
+
+export function buildApi(): OpenAPIHono<AppEnv> {
+  const api = router();
+  api.use('*', async (c, next) => {
+    const length = Number(c.req.header('content-length') ?? 0);
+    if (length > MAX_JSON_BYTES && !c.req.path.includes('/import')) {
+      throw new AppError('validation_failed', `The request body is ${length} bytes; at most ${MAX_JSON_BYTES} are accepted here.`);
+    }
+    await next();
+  });
+  api.use('*', authenticate);
+  for (const r of apiRouters) api.route('/', r);
+  api.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'maalbar_session' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Personal API token (mlb_…)' });
+  return api;
+}
+
+export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>();
+  const api = buildApi();
+  const openApiDoc = api.getOpenAPI31Document(openApiInfo);
+  const apiPage = renderApiPage(openApiDoc as Parameters<typeof renderApiPage>[0]);
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('requestId', crypto.randomUUID());
+    const started = performance.now();
+    await next();
+    if (c.req.path.startsWith('/api/')) {
+      deps.logger.info('request', {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        person: c.get('auth')?.actor.personId ?? null,
+      });
+    }
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
+      referrerPolicy: 'same-origin',
+    }),
+  );
+
+  app.onError((error, c) => {
+    let appError: AppError;
+    if (error instanceof HTTPException && error.status < 500) {
+      appError = new AppError(error.status === 413 ? 'validation_failed' : 'validation_failed', error.message || 'Malformed request.');
+    } else {
+      appError = toAppError(error);
+    }
+    if (appError.code === 'internal') {
+      deps.logger.error('unhandled error', { requestId: c.get('requestId'), path: c.req.path, error });
+    }
+    return problemResponse(c, appError);
+  });
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await deps.database.ping();
+      return c.json({ status: 'ready', database: deps.database.kind });
+    } catch (error) {
+      deps.logger.warn('readiness check failed', { error });
+      return problemResponse(c, new AppError('database_unavailable', 'The database does not answer.'));
+    }
+  });
+  app.get('/api/v1/openapi.json', (c) => c.json(openApiDoc));
+  app.get('/api/v1/docs', (c) => c.html(apiPage));
+  app.route('/api/v1', api);
+  app.all('/api/*', (c) => problemResponse(c, new AppError('not_found', `No API route ${c.req.method} ${c.req.path}.`)));
+  if (deps.webRoot) app.use('*', serveWeb(deps.webRoot));
+  return app;
+}

@@ -1,0 +1,96 @@
+/**
+ * Starts Målbar's HTTP server on its database (migrated first) and stops it gracefully: on
+ * SIGTERM or SIGINT it stops accepting connections, lets requests in flight finish, closes the
+ * database (releasing the embedded database's lock) and exits.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../config.ts';
+import { openDatabase, type Database } from '../db/client.ts';
+import { createApp } from './app.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { FailureLimiter } from './rate-limit.ts';
+
+export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  database: Database;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export async function openConfiguredDatabase(config: Config, command: string): Promise<Database> {
+  const database =
+    config.database.kind === 'postgres'
+      ? await openDatabase({ kind: 'postgres', url: config.database.url })
+      : await openDatabase({ kind: 'pglite', dataDir: config.database.dataDir, command });
+  try {
+    await database.migrate();
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  return database;
+}
+
+export async function startServer(config: Config, options: { webRoot?: string | null } = {}): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel);
+  const database = await openConfiguredDatabase(config, 'maalbar serve');
+  const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot;
+  if (webRoot && !existsSync(`${webRoot}/index.html`)) {
+    logger.warn('the web app is not built; run `npm run build` (npm start does it)', { webRoot });
+  }
+  const app = createApp({
+    database,
+    config,
+    logger,
+    loginLimiter: new FailureLimiter({ windowMs: 15 * 60_000, maxPerKey: 10 }),
+    clock: () => new Date(),
+    webRoot,
+  });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = `http://${shownHost}:${port}`;
+  logger.info('Målbar is listening', { url, database: database.kind, dataDir: config.database.kind === 'pglite' ? config.database.dataDir : undefined });
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive connections would hold close() open; in-flight requests still finish.
+        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      });
+      await database.close();
+      logger.info('Målbar stopped');
+    })());
+  return { url, port, database, logger, close };
+}
+
+/** Stops the server on SIGTERM/SIGINT (a second signal exits at once). */
+export function stopOnSignals(server: RunningServer): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    server.logger.info('shutting down', { signal });
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        server.logger.error('error while shutting down', { error });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}

@@ -1,0 +1,37 @@
+/**
+ * Edits an account's profile, status or unit. Closing keeps every piece of its data (it only
+ * records when it was closed); moving needs edit rights in both units.
+ */
+import { eq } from 'drizzle-orm';
+import { AppError } from '../../core/errors.ts';
+import type { AccountOut, AccountUpdateInput } from '../../contract/accounts.ts';
+import { accounts } from '../../db/schema/index.ts';
+import { authorize } from '../authorize.ts';
+import type { Context } from '../context.ts';
+import { findAccount, findUnit } from '../lookup.ts';
+import { presentAccount } from '../present.ts';
+import { profileChanges } from './profile-changes.ts';
+
+export async function updateAccount(ctx: Context, idOrSlug: string, input: AccountUpdateInput): Promise<AccountOut> {
+  const orgId = ctx.actor.organisationId;
+  const account = await findAccount(ctx.db, orgId, idOrSlug);
+  if (!account) throw new AppError('not_found', 'No such account.');
+  authorize(ctx, 'account.write', account.unitId, 'account');
+
+  const changes: Partial<typeof accounts.$inferInsert> = { updatedAt: ctx.now, ...profileChanges(input) };
+  if (input.name !== undefined) changes.name = input.name;
+  if (input.unit !== undefined) {
+    const unit = await findUnit(ctx.db, orgId, input.unit);
+    authorize(ctx, 'account.write', unit.id, 'unit');
+    if (unit.archivedAt && unit.id !== account.unitId) {
+      throw new AppError('validation_failed', `The unit "${unit.name}" is archived.`, [{ path: 'unit', message: 'archived' }]);
+    }
+    changes.unitId = unit.id;
+  }
+  if (input.status !== undefined && input.status !== account.status) {
+    changes.status = input.status;
+    changes.closedAt = input.status === 'closed' ? ctx.now : null;
+  }
+  const [row] = await ctx.db.update(accounts).set(changes).where(eq(accounts.id, account.id)).returning();
+  return presentAccount(row!);
+}

@@ -1,0 +1,81 @@
+/**
+ * Personal API tokens: `mlb_` + random secret, shown once, stored as sha256. A token acts with its
+ * owner's current permissions (roles are looked up on every request, not frozen in the token).
+ */
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { AppError } from '../../core/errors.ts';
+import type { TokenCreated, TokenCreateInput, TokenOut } from '../../contract/auth.ts';
+import type { Db } from '../../db/client.ts';
+import { apiTokens, people } from '../../db/schema/index.ts';
+import type { Context } from '../context.ts';
+import { randomSecret, sha256Hex } from '../secrets.ts';
+
+const PREFIX = 'mlb_';
+
+function present(row: typeof apiTokens.$inferSelect): TokenOut {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+  };
+}
+
+function ownPersonId(ctx: Context): string {
+  if (!ctx.actor.personId) throw new AppError('forbidden', 'API tokens belong to people; sign in as one.');
+  return ctx.actor.personId;
+}
+
+export async function createApiToken(ctx: Context, input: TokenCreateInput): Promise<TokenCreated> {
+  const personId = ownPersonId(ctx);
+  const token = PREFIX + randomSecret(32);
+  const row = {
+    id: crypto.randomUUID(),
+    organisationId: ctx.actor.organisationId,
+    personId,
+    name: input.name,
+    prefix: token.slice(0, PREFIX.length + 6),
+    tokenHash: sha256Hex(token),
+    createdAt: ctx.now,
+    lastUsedAt: null,
+    expiresAt: input.expiresInDays ? new Date(ctx.now.getTime() + input.expiresInDays * 86_400_000) : null,
+    revokedAt: null,
+  };
+  await ctx.db.insert(apiTokens).values(row);
+  return { ...present(row), token };
+}
+
+export async function listApiTokens(ctx: Context): Promise<TokenOut[]> {
+  const rows = await ctx.db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.personId, ownPersonId(ctx)), isNull(apiTokens.revokedAt)))
+    .orderBy(desc(apiTokens.createdAt));
+  return rows.filter((r) => !r.expiresAt || r.expiresAt > ctx.now).map(present);
+}
+
+export async function revokeApiToken(ctx: Context, tokenId: string): Promise<void> {
+  const result = await ctx.db
+    .update(apiTokens)
+    .set({ revokedAt: ctx.now })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.personId, ownPersonId(ctx)), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  if (result.length === 0) throw new AppError('not_found', 'No such token.');
+}
+
+/** The owner of a presented bearer token, or null when it is unknown, revoked or expired. */
+export async function resolveApiToken(db: Db, token: string, now: Date): Promise<string | null> {
+  if (!token.startsWith(PREFIX)) return null;
+  const [row] = await db
+    .select({ id: apiTokens.id, personId: apiTokens.personId, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt, lastUsedAt: apiTokens.lastUsedAt, active: people.active })
+    .from(apiTokens)
+    .innerJoin(people, eq(people.id, apiTokens.personId))
+    .where(eq(apiTokens.tokenHash, sha256Hex(token)));
+  if (!row || row.revokedAt || !row.active || (row.expiresAt && row.expiresAt <= now)) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  }
+  return row.personId;
+}

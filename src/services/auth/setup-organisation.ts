@@ -1,0 +1,77 @@
+/** First run: creates the organisation, its top unit and its first administrator, then signs in. */
+import { count } from 'drizzle-orm';
+import { AppError } from '../../core/errors.ts';
+import { slugify } from '../../core/slug.ts';
+import type { SetupInput } from '../../contract/auth.ts';
+import { organisations, people, roleGrants, units } from '../../db/schema/index.ts';
+import type { AnonymousContext } from '../context.ts';
+import { hashPassword } from '../passwords.ts';
+import { createSession, type NewSession } from './sessions.ts';
+
+export async function needsSetup(ctx: AnonymousContext): Promise<boolean> {
+  const [row] = await ctx.db.select({ n: count() }).from(organisations);
+  return (row?.n ?? 0) === 0;
+}
+
+export interface SetupResult {
+  organisationId: string;
+  personId: string;
+  topUnitId: string;
+}
+
+/**
+ * Creates an organisation with a top unit of the same name and an administrator. Used by the
+ * first-run page (only while no organisation exists) and by the demo loader.
+ */
+export async function createOrganisation(ctx: AnonymousContext, input: SetupInput, passwordHash: string | null): Promise<SetupResult> {
+  const organisationId = crypto.randomUUID();
+  const personId = crypto.randomUUID();
+  const topUnitId = crypto.randomUUID();
+  const slug = slugify(input.organisationName);
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(organisations).values({
+      id: organisationId,
+      organisationId,
+      name: input.organisationName,
+      slug,
+      defaultLocale: input.locale,
+      createdAt: ctx.now,
+    });
+    await tx.insert(units).values({
+      id: topUnitId,
+      organisationId,
+      parentId: null,
+      slug,
+      name: input.organisationName,
+      kind: 'organisation',
+      path: topUnitId,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    await tx.insert(people).values({
+      id: personId,
+      organisationId,
+      email: input.email,
+      name: input.adminName,
+      passwordHash,
+      locale: input.locale,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    await tx.insert(roleGrants).values({ id: crypto.randomUUID(), organisationId, personId, role: 'admin', unitId: null, createdAt: ctx.now });
+  });
+  return { organisationId, personId, topUnitId };
+}
+
+export async function setupOrganisation(
+  ctx: AnonymousContext,
+  input: SetupInput,
+  userAgent: string | null,
+): Promise<SetupResult & { session: NewSession }> {
+  if (!(await needsSetup(ctx))) {
+    throw new AppError('already_set_up', 'Målbar is already set up. Sign in instead.');
+  }
+  const result = await createOrganisation(ctx, input, await hashPassword(input.password));
+  const session = await createSession(ctx, result.personId, result.organisationId, userAgent);
+  return { ...result, session };
+}

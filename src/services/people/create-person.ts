@@ -1,0 +1,34 @@
+/** Adds a person to the organisation (administrators, and unit managers for their staff). */
+import { eq } from 'drizzle-orm';
+import { AppError } from '../../core/errors.ts';
+import { PersonCreateInput } from '../../contract/people.ts';
+import type { PersonOut } from '../../contract/people.ts';
+import { people } from '../../db/schema/index.ts';
+import type { Context } from '../context.ts';
+import { hashPassword } from '../passwords.ts';
+import { presentPerson } from '../present.ts';
+
+export async function createPerson(ctx: Context, rawInput: PersonCreateInput): Promise<PersonOut> {
+  const input = PersonCreateInput.parse(rawInput);
+  if (!ctx.actor.access.canAnywhere('role.grant')) {
+    throw new AppError('forbidden', 'Only administrators and unit managers may add people.');
+  }
+  const [existing] = await ctx.db.select({ id: people.id }).from(people).where(eq(people.email, input.email));
+  if (existing) {
+    throw new AppError('conflict', `Someone with the e-mail ${input.email} already exists.`, [{ path: 'email', message: 'taken' }]);
+  }
+  const row = {
+    id: crypto.randomUUID(),
+    organisationId: ctx.actor.organisationId,
+    email: input.email,
+    name: input.name,
+    passwordHash: input.password ? await hashPassword(input.password) : null,
+    locale: input.locale,
+    active: true,
+    lastLoginAt: null,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  await ctx.db.insert(people).values(row);
+  return presentPerson(row, []);
+}

@@ -1,0 +1,36 @@
+/**
+ * Changes a person. Everyone may change their own name and language; administrators may also
+ * deactivate people and set their passwords. Deactivating ends the person's sessions.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import { AppError } from '../../core/errors.ts';
+import type { PersonOut, PersonUpdateInput } from '../../contract/people.ts';
+import { people, roleGrants, sessions } from '../../db/schema/index.ts';
+import type { Context } from '../context.ts';
+import { findPerson } from '../lookup.ts';
+import { hashPassword } from '../passwords.ts';
+import { presentPerson } from '../present.ts';
+
+export async function updatePerson(ctx: Context, idOrEmail: string, input: PersonUpdateInput): Promise<PersonOut> {
+  const person = await findPerson(ctx.db, ctx.actor.organisationId, idOrEmail);
+  const isSelf = person.id === ctx.actor.personId;
+  const isAdmin = ctx.actor.access.isAdmin;
+  if (!isAdmin && !isSelf) throw new AppError('forbidden', 'Only an administrator may change other people.');
+  if (!isAdmin && (input.active !== undefined || input.password !== undefined)) {
+    throw new AppError('forbidden', 'Only an administrator may deactivate people or set their passwords.');
+  }
+  if (isSelf && input.active === false) throw new AppError('validation_failed', 'You cannot deactivate yourself.');
+
+  const changes: Partial<typeof people.$inferInsert> = { updatedAt: ctx.now };
+  if (input.name !== undefined) changes.name = input.name;
+  if (input.locale !== undefined) changes.locale = input.locale;
+  if (input.active !== undefined) changes.active = input.active;
+  if (input.password !== undefined) changes.passwordHash = await hashPassword(input.password);
+
+  const [row] = await ctx.db.update(people).set(changes).where(eq(people.id, person.id)).returning();
+  if (input.active === false || input.password !== undefined) {
+    await ctx.db.delete(sessions).where(and(eq(sessions.personId, person.id)));
+  }
+  const grants = await ctx.db.select().from(roleGrants).where(eq(roleGrants.personId, person.id)).orderBy(asc(roleGrants.createdAt));
+  return presentPerson(row!, grants);
+}
