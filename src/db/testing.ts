@@ -50,10 +50,17 @@ async function makePostgresTemplate(): Promise<string> {
   } finally {
     await database.close();
   }
-  process.once('beforeExit', () => {
-    void adminQuery(`drop database if exists ${name}`).catch(() => {});
-  });
   return name;
+}
+
+/** Closes the per-process templates (an open PGlite keeps the process alive for seconds). */
+export async function closeTestTemplates(): Promise<void> {
+  const pglite = pgliteTemplate;
+  pgliteTemplate = null;
+  if (pglite) await (await pglite).close();
+  const postgres = postgresTemplate;
+  postgresTemplate = null;
+  if (postgres) await adminQuery(`drop database if exists ${await postgres}`).catch(() => {});
 }
 
 /** A new, migrated, empty database of the given kind. Close it when the test ends. */
