@@ -43,7 +43,7 @@ console.log(`run-tests: ${files.length} test file(s), Node ${process.version}`);
 
 const result = spawnSync(
   process.execPath,
-  ['--test', '--test-concurrency=2', ...flags, ...files],
+  ['--test', '--test-concurrency=2', '--test-timeout=300000', ...flags, ...files],
   { cwd: root, stdio: 'inherit', env: process.env },
 );
 if (result.error) throw result.error;

@@ -43,7 +43,9 @@ export function reportError(error: unknown, options: GlobalOptions): number {
     process.stderr.write(JSON.stringify({ error: { code: appError.code, message: appError.message, issues: appError.issues } }) + '\n');
   } else {
     process.stderr.write(`maalbar: ${appError.message}\n`);
-    for (const issue of appError.issues) process.stderr.write(`  ${issue.path}: ${issue.message}\n`);
+    if (appError.code === 'validation_failed') {
+      for (const issue of appError.issues) process.stderr.write(`  ${issue.path}: ${issue.message}\n`);
+    }
   }
   return exitCodeFor(appError);
 }

@@ -12,6 +12,8 @@ import { openDatabase, type Database } from '../db/client.ts';
 import { createApp } from './app.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { FailureLimiter } from './rate-limit.ts';
+import { AppError } from '../core/errors.ts';
+import { deleteExpiredSessions } from '../services/auth/sessions.ts';
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -52,9 +54,25 @@ export async function startServer(config: Config, options: { webRoot?: string | 
     clock: () => new Date(),
     webRoot,
   });
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-  });
+  let server: ServerType;
+  try {
+    server = await new Promise<ServerType>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+      s.once('error', reject);
+    });
+  } catch (error) {
+    await database.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      throw new AppError('invalid_config', `Cannot listen on ${config.host}:${config.port} (${code === 'EADDRINUSE' ? 'the port is in use' : 'permission denied'}). Set PORT or use --port.`);
+    }
+    throw error;
+  }
+  // Expired sessions are removed at start and then every hour.
+  const sweep = () => deleteExpiredSessions(database.db, new Date()).catch((error: unknown) => logger.warn('session sweep failed', { error }));
+  void sweep();
+  const sweeper = setInterval(sweep, 60 * 60_000);
+  sweeper.unref();
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
@@ -63,6 +81,7 @@ export async function startServer(config: Config, options: { webRoot?: string | 
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
+      clearInterval(sweeper);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Idle keep-alive connections would hold close() open; in-flight requests still finish.
