@@ -10,7 +10,7 @@ import { globSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PATTERNS = ['src/**/*.test.ts', 'e2e/**/*.test.ts'];
+const PATTERNS = ['src/**/*.test.ts', 'web/**/*.test.ts', 'e2e/**/*.test.ts'];
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const args = process.argv.slice(2);

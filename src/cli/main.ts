@@ -1,9 +1,16 @@
 /**
  * The `maalbar` command line. Each command lives in commands/<noun>.ts and calls the same
- * services as the HTTP API, on the database named by DATABASE_URL or MAALBAR_DATA_DIR.
+ * services as the HTTP API, on the database named by DATABASE_URL or MAALBAR_DATA_DIR, acting as
+ * the operator (administrator rights) in the only organisation or the one given with --org.
+ * Every command takes --json; errors go to stderr with a non-zero exit code (see run.ts).
  */
 import { Command } from 'commander';
+import { registerAccount } from './commands/account.ts';
+import { registerDemo } from './commands/demo.ts';
+import { registerGrant } from './commands/grant.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerUnit } from './commands/unit.ts';
+import { registerUser } from './commands/user.ts';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -13,6 +20,11 @@ export function buildProgram(): Command {
     .option('--org <slug>', 'organisation (when the database holds more than one)')
     .showHelpAfterError();
   registerServe(program);
+  registerDemo(program);
+  registerUser(program);
+  registerUnit(program);
+  registerAccount(program);
+  registerGrant(program);
   return program;
 }
 

@@ -3,10 +3,11 @@
  * so a running server is detected and never opened twice), the operator's context, output as
  * text or `--json`, and errors on stderr with a non-zero exit code.
  */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { AppError, type ErrorCode } from '../core/errors.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, type Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import { openConfiguredDatabase } from '../server/serve.ts';
 import { loadSystemActor } from '../services/load-actor.ts';
 import type { Context } from '../services/context.ts';
 import { toAppError } from '../server/problem.ts';
@@ -35,6 +36,11 @@ export function output<T>(options: GlobalOptions, value: T, text: (value: T) => 
   process.stdout.write(options.json ? JSON.stringify(value, null, 2) + '\n' : text(value) + '\n');
 }
 
+/** Advice for a person at the terminal (stderr, so that stdout stays clean for --json). */
+export function hint(message: string): void {
+  process.stderr.write(message + '\n');
+}
+
 export function reportError(error: unknown, options: GlobalOptions): number {
   const appError = toAppError(error);
   if (appError.code === 'internal') {
@@ -43,16 +49,28 @@ export function reportError(error: unknown, options: GlobalOptions): number {
     process.stderr.write(JSON.stringify({ error: { code: appError.code, message: appError.message, issues: appError.issues } }) + '\n');
   } else {
     process.stderr.write(`maalbar: ${appError.message}\n`);
-    if (appError.code === 'validation_failed') {
-      for (const issue of appError.issues) process.stderr.write(`  ${issue.path}: ${issue.message}\n`);
+    // Issues the message already spells out are not repeated.
+    for (const issue of appError.issues) {
+      if (!appError.message.includes(issue.message)) process.stderr.write(`  ${issue.path}: ${issue.message}\n`);
     }
   }
   return exitCodeFor(appError);
 }
 
-/** Opens the database for one command and always closes it again. */
-export async function withDatabase<T>(command: string, fn: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openConfiguredDatabase(loadConfig(), `maalbar ${command}`);
+/** Where the configured database is, for messages. */
+export function describeDatabase(config: Config): string {
+  return config.database.kind === 'postgres' ? 'the PostgreSQL database in DATABASE_URL' : `the embedded database in ${config.database.dataDir}`;
+}
+
+/**
+ * Opens the database for one command and always closes it again. On the embedded database the
+ * data directory's lock is taken before anything is opened, so a running server is reported
+ * (code database_locked) without touching its files.
+ */
+export async function withDatabase<T>(command: string, fn: (database: Database) => Promise<T>, config: Config = loadConfig()): Promise<T> {
+  // Loaded on use: commands that fail on their input answer without loading the database engine.
+  const { openConfiguredDatabase } = await import('../server/serve.ts');
+  const database = await openConfiguredDatabase(config, `maalbar ${command}`);
   try {
     return await fn(database);
   } finally {
@@ -60,12 +78,37 @@ export async function withDatabase<T>(command: string, fn: (database: Database) 
   }
 }
 
+/** The demo keeps its data in ./data-demo; a hint when someone looks for it in ./data. */
+export const DEMO_DATA_DIR = 'data-demo';
+
 /** Opens the database and acts as the operator (administrator rights) in the organisation. */
 export async function withOperator<T>(command: string, options: GlobalOptions, fn: (ctx: Context) => Promise<T>): Promise<T> {
-  return withDatabase(command, async (database) => {
-    const actor = await loadSystemActor(database.db, options.org);
-    return fn({ db: database.db, actor, now: new Date() });
-  });
+  const config = loadConfig();
+  return withDatabase(
+    command,
+    async (database) => {
+      let actor;
+      try {
+        actor = await loadSystemActor(database.db, options.org);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'setup_required') throw setupRequired(config);
+        throw error;
+      }
+      return fn({ db: database.db, actor, now: new Date() });
+    },
+    config,
+  );
+}
+
+function setupRequired(config: Config): AppError {
+  let message = `No organisation exists yet in ${describeDatabase(config)}: open the web app to set one up.`;
+  const demoDir = resolve(DEMO_DATA_DIR);
+  if (config.database.kind === 'pglite' && config.database.dataDir !== demoDir && existsSync(demoDir)) {
+    message += ` The demo's data is in ./${DEMO_DATA_DIR}; to use it, set MAALBAR_DATA_DIR=${DEMO_DATA_DIR}.`;
+  } else {
+    message += ' To try Målbar with a demo organisation, run `maalbar demo`.';
+  }
+  return new AppError('setup_required', message);
 }
 
 /** Wraps a command action: runs it, turns errors into messages and exit codes. */

@@ -3,10 +3,11 @@
  * handled like the web client does, or a bearer token like a script.
  */
 import { createApp } from '../server/app.ts';
-import { createLogger } from '../server/logger.ts';
+import type { ServerDeps } from '../server/env.ts';
+import { createLogger, type Logger } from '../server/logger.ts';
 import { FailureLimiter } from '../server/rate-limit.ts';
 import type { Database } from '../db/client.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, type Config } from '../config.ts';
 import { TEST_PASSWORD } from './seed.ts';
 
 export interface TestClient {
@@ -14,15 +15,31 @@ export interface TestClient {
   json<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
 }
 
-export function testApp(database: Database, options: { now?: () => Date } = {}) {
-  const app = createApp({
+/** A client signed in with a session cookie; `cookie` is the `name=value` pair it sends. */
+export interface SignedInClient extends TestClient {
+  cookie: string;
+  csrfToken: string;
+}
+
+export interface TestAppOptions {
+  /** The clock the server reads (sessions, tokens, rate limits); defaults to the real time. */
+  now?: () => Date;
+  /** Defaults to loadConfig({}): plain http, no public URL. */
+  config?: Config;
+  /** Defaults to a silent logger. */
+  logger?: Logger;
+}
+
+export function testApp(database: Database, options: TestAppOptions = {}) {
+  const deps: ServerDeps = {
     database,
-    config: loadConfig({}),
-    logger: createLogger('silent'),
+    config: options.config ?? loadConfig({}),
+    logger: options.logger ?? createLogger('silent'),
     loginLimiter: new FailureLimiter({ windowMs: 15 * 60_000, maxPerKey: 10 }),
     clock: options.now ?? (() => new Date()),
     webRoot: null,
-  });
+  };
+  const app = createApp(deps);
 
   function client(auth: { cookie?: string; csrf?: string; bearer?: string } = {}): TestClient {
     const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
@@ -46,17 +63,17 @@ export function testApp(database: Database, options: { now?: () => Date } = {}) 
   }
 
   /** Signs in through POST /auth/login and returns a client carrying the cookie and CSRF token. */
-  async function signIn(email: string, password = TEST_PASSWORD): Promise<TestClient> {
+  async function signIn(email: string, password = TEST_PASSWORD): Promise<SignedInClient> {
     const res = await app.request('/api/v1/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email, password }),
     });
     if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
-    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = res.headers.getSetCookie().at(-1)!.split(';')[0]!;
     const { csrfToken } = (await res.json()) as { csrfToken: string };
-    return client({ cookie, csrf: csrfToken });
+    return { ...client({ cookie, csrf: csrfToken }), cookie, csrfToken };
   }
 
-  return { app, client, signIn, anonymous: client() };
+  return { app, deps, client, signIn, anonymous: client() };
 }

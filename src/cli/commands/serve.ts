@@ -1,7 +1,6 @@
 /** `maalbar serve` runs the web server; `maalbar migrate` applies database migrations and exits. */
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
-import { startServer, stopOnSignals } from '../../server/serve.ts';
 import { action, output, withDatabase, type GlobalOptions } from '../run.ts';
 
 export function registerServe(program: Command): void {
@@ -13,6 +12,7 @@ export function registerServe(program: Command): void {
       action(async (opts: { port?: string }) => {
         const port = opts.port === undefined ? undefined : Number(opts.port);
         const config = loadConfig(process.env, port === undefined || Number.isNaN(port) ? {} : { port });
+        const { startServer, stopOnSignals } = await import('../../server/serve.ts');
         const server = await startServer(config);
         stopOnSignals(server);
         process.stderr.write(`Målbar runs at ${server.url} (${server.database.kind}). Stop with Ctrl+C.\n`);

@@ -24,7 +24,7 @@ export async function createAccount(ctx: Context, rawInput: AccountCreateInput):
   if (input.slug && taken.has(input.slug)) {
     throw new AppError('conflict', `The slug "${input.slug}" is already used by another account.`, [{ path: 'slug', message: 'taken' }]);
   }
-  const slug = input.slug ?? uniqueSlug(slugify(`${input.name}-${input.platform}`), taken);
+  const slug = input.slug ?? uniqueSlug(accountSlug(input.name, input.platform), taken);
   const [row] = await ctx.db
     .insert(accounts)
     .values({
@@ -42,4 +42,10 @@ export async function createAccount(ctx: Context, rawInput: AccountCreateInput):
     })
     .returning();
   return presentAccount(row!);
+}
+
+/** "Studentliv" on Instagram → "studentliv-instagram"; a name that already says the platform keeps it once. */
+export function accountSlug(name: string, platform: string): string {
+  const base = slugify(name);
+  return base.split('-').includes(platform) ? base : slugify(`${base}-${platform}`);
 }

@@ -4,15 +4,18 @@
  */
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
-import type { AccountOut, AccountUpdateInput } from '../../contract/accounts.ts';
-import { accounts } from '../../db/schema/index.ts';
+import { AccountUpdateInput } from '../../contract/accounts.ts';
+import type { AccountOut } from '../../contract/accounts.ts';
+import { accounts, units } from '../../db/schema/index.ts';
 import { authorize } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { findAccount, findUnit } from '../lookup.ts';
 import { presentAccount } from '../present.ts';
 import { profileChanges } from './profile-changes.ts';
 
-export async function updateAccount(ctx: Context, idOrSlug: string, input: AccountUpdateInput): Promise<AccountOut> {
+export async function updateAccount(ctx: Context, idOrSlug: string, rawInput: AccountUpdateInput): Promise<AccountOut> {
+  // Validated here as well as in the route, so every caller (the CLI, imports) gets the same rules.
+  const input = AccountUpdateInput.parse(rawInput);
   const orgId = ctx.actor.organisationId;
   const account = await findAccount(ctx.db, orgId, idOrSlug);
   if (!account) throw new AppError('not_found', 'No such account.');
@@ -31,6 +34,15 @@ export async function updateAccount(ctx: Context, idOrSlug: string, input: Accou
   if (input.status !== undefined && input.status !== account.status) {
     changes.status = input.status;
     changes.closedAt = input.status === 'closed' ? ctx.now : null;
+    if (input.status !== 'closed') {
+      // An archived unit holds only closed accounts (archiving checks this; reopening must too).
+      const [unit] = await ctx.db.select().from(units).where(eq(units.id, changes.unitId ?? account.unitId));
+      if (unit?.archivedAt) {
+        throw new AppError('validation_failed', `The unit "${unit.name}" is archived; restore it, or move the account, before reopening it.`, [
+          { path: 'status', message: 'unit archived' },
+        ]);
+      }
+    }
   }
   const [row] = await ctx.db.update(accounts).set(changes).where(eq(accounts.id, account.id)).returning();
   return presentAccount(row!);

@@ -1,5 +1,5 @@
 /** First run: creates the organisation, its top unit and its first administrator, then signs in. */
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { slugify } from '../../core/slug.ts';
 import type { SetupInput } from '../../contract/auth.ts';
@@ -23,12 +23,23 @@ export interface SetupResult {
  * Creates an organisation with a top unit of the same name and an administrator. Used by the
  * first-run page (only while no organisation exists) and by the demo loader.
  */
-export async function createOrganisation(ctx: AnonymousContext, input: SetupInput, passwordHash: string | null): Promise<SetupResult> {
+export async function createOrganisation(
+  ctx: AnonymousContext,
+  input: SetupInput,
+  passwordHash: string | null,
+  options: { onlyIfFirst?: boolean } = {},
+): Promise<SetupResult> {
   const organisationId = crypto.randomUUID();
   const personId = crypto.randomUUID();
   const topUnitId = crypto.randomUUID();
   const slug = slugify(input.organisationName);
   await ctx.db.transaction(async (tx) => {
+    if (options.onlyIfFirst) {
+      // Checked inside the transaction, under a lock, so that two set-ups at once cannot both win.
+      await tx.execute(sql`lock table organisations in exclusive mode`);
+      const [row] = await tx.select({ n: count() }).from(organisations);
+      if ((row?.n ?? 0) > 0) throw new AppError('already_set_up', 'Målbar is already set up. Sign in instead.');
+    }
     await tx.insert(organisations).values({
       id: organisationId,
       organisationId,
@@ -71,7 +82,7 @@ export async function setupOrganisation(
   if (!(await needsSetup(ctx))) {
     throw new AppError('already_set_up', 'Målbar is already set up. Sign in instead.');
   }
-  const result = await createOrganisation(ctx, input, await hashPassword(input.password));
+  const result = await createOrganisation(ctx, input, await hashPassword(input.password), { onlyIfFirst: true });
   const session = await createSession(ctx, result.personId, result.organisationId, userAgent);
   return { ...result, session };
 }

@@ -1,12 +1,12 @@
 /**
  * Granting and revoking roles. Unit roles may be granted by whoever may `role.grant` in that unit
  * (administrators, managers of it or a unit above); the admin role only by administrators. The
- * last administrator cannot be removed.
+ * last active administrator cannot be removed.
  */
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, ne } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import type { RoleGrantCreateInput, RoleGrantOut } from '../../contract/people.ts';
-import { roleGrants } from '../../db/schema/index.ts';
+import { people, roleGrants } from '../../db/schema/index.ts';
 import { authorize, requireAdmin } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { findPerson, findUnit } from '../lookup.ts';
@@ -50,11 +50,13 @@ export async function revokeRole(ctx: Context, grantId: string): Promise<void> {
   if (!grant) throw new AppError('not_found', 'No such role grant.');
   if (grant.role === 'admin') {
     requireAdmin(ctx);
-    const [admins] = await ctx.db
+    // Count the administrators who could still sign in afterwards: deactivated ones do not count.
+    const [others] = await ctx.db
       .select({ n: count() })
       .from(roleGrants)
-      .where(and(eq(roleGrants.organisationId, orgId), eq(roleGrants.role, 'admin')));
-    if ((admins?.n ?? 0) <= 1) throw new AppError('conflict', 'The organisation must keep at least one administrator.');
+      .innerJoin(people, eq(people.id, roleGrants.personId))
+      .where(and(eq(roleGrants.organisationId, orgId), eq(roleGrants.role, 'admin'), ne(roleGrants.id, grant.id), eq(people.active, true)));
+    if ((others?.n ?? 0) === 0) throw new AppError('conflict', 'The organisation must keep at least one active administrator.');
   } else {
     authorize(ctx, 'role.grant', grant.unitId!, 'role grant');
   }

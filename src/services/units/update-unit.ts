@@ -1,14 +1,17 @@
 /** Renames, moves, archives or restores a unit. A move never puts a unit below itself. */
 import { and, eq, isNull, like, ne, or, sql, count } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
-import type { UnitOut, UnitUpdateInput } from '../../contract/units.ts';
+import { UnitUpdateInput } from '../../contract/units.ts';
+import type { UnitOut } from '../../contract/units.ts';
 import { accounts, units } from '../../db/schema/index.ts';
 import { authorize, requireAdmin } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { findUnit } from '../lookup.ts';
 import { presentUnit } from '../present.ts';
 
-export async function updateUnit(ctx: Context, idOrSlug: string, input: UnitUpdateInput): Promise<UnitOut> {
+export async function updateUnit(ctx: Context, idOrSlug: string, rawInput: UnitUpdateInput): Promise<UnitOut> {
+  // Validated here as well as in the route, so every caller (the CLI) gets the same rules.
+  const input = UnitUpdateInput.parse(rawInput);
   const orgId = ctx.actor.organisationId;
   const unit = await findUnit(ctx.db, orgId, idOrSlug);
   authorize(ctx, 'unit.manage', unit.id, 'unit');

@@ -1,0 +1,267 @@
+/**
+ * Who may do what, over HTTP, for every role. The seeded organisation:
+ *
+ *   Testuniversitetet (top)
+ *   ├── Faculty A            ← manager, editor, reporter, evaluator, viewer are granted here
+ *   │   ├── Department A1    ← account "A1 på Instagram"
+ *   │   └── A2, A3, A-move, A-move-out, A-top (empty units made below for this test)
+ *   └── Faculty B            ← "outsider" is editor here; account "B on TikTok"
+ *       └── B1 (empty)
+ *
+ * A refusal is 403 when the caller may see the thing but not change it, and 404 when the caller
+ * may not even see it (so that other units' data does not reveal that it exists).
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { and, asc, eq } from 'drizzle-orm';
+import { forEachDatabase } from '../../testing/database.ts';
+import { seed, type Seed } from '../../testing/seed.ts';
+import { testApp, type TestClient } from '../../testing/http.ts';
+import { expectProblem } from '../../testing/assertions.ts';
+import type { Db } from '../../db/client.ts';
+import { accounts, people, roleGrants, units } from '../../db/schema/index.ts';
+import { createUnit } from '../../services/units/create-unit.ts';
+import { createPerson } from '../../services/people/create-person.ts';
+import { grantRole } from '../../services/people/role-grants.ts';
+import { statusOf } from '../problem.ts';
+
+const callers = ['admin', 'manager', 'editor', 'reporter', 'evaluator', 'viewer', 'outsider', 'anonymous'] as const;
+type Caller = (typeof callers)[number];
+type Row = [admin: number, manager: number, editor: number, reporter: number, evaluator: number, viewer: number, outsider: number, anonymous: number];
+
+/** The policy. Operations run in this order, each caller on a freshly seeded organisation. */
+const policy = {
+  //                                      admin manager editor reporter evaluator viewer outsider anonymous
+  // Accounts
+  'list accounts':                         [200,  200,    200,   200,     200,      200,   200,     401],
+  'read account in A subtree':             [200,  200,    200,   200,     200,      200,   404,     401],
+  'read account in B':                     [200,  404,    404,   404,     404,      404,   200,     401],
+  'create account in A subtree':           [201,  201,    201,   403,     403,      403,   404,     401],
+  'create account in B':                   [201,  404,    404,   404,     404,      404,   201,     401],
+  'update account in A subtree':           [200,  200,    200,   403,     403,      403,   404,     401],
+  'update account in B':                   [200,  404,    404,   404,     404,      404,   200,     401],
+  'move account from A to B':              [200,  404,    404,   403,     403,      403,   404,     401],
+  // Units
+  'list units':                            [200,  200,    200,   200,     200,      200,   200,     401],
+  'read unit B':                           [200,  200,    200,   200,     200,      200,   200,     401],
+  'create unit in A':                      [201,  201,    403,   403,     403,      403,   404,     401],
+  'create unit in B':                      [201,  404,    404,   404,     404,      404,   403,     401],
+  'create top-level unit':                 [201,  403,    403,   403,     403,      403,   403,     401],
+  'rename unit in A subtree':              [200,  200,    403,   403,     403,      403,   404,     401],
+  'rename Faculty A':                      [200,  200,    403,   403,     403,      403,   404,     401],
+  'rename unit in B':                      [200,  404,    404,   404,     404,      404,   403,     401],
+  'move unit within A':                    [200,  200,    403,   403,     403,      403,   404,     401],
+  'move unit from A to B':                 [200,  404,    403,   403,     403,      403,   404,     401],
+  'move unit to top level':                [200,  403,    403,   403,     403,      403,   404,     401],
+  'archive unit in A':                     [200,  200,    403,   403,     403,      403,   404,     401],
+  'archive unit in B':                     [200,  404,    404,   404,     404,      404,   403,     401],
+  // People
+  'list people':                           [200,  200,    200,   200,     200,      200,   200,     401],
+  'read a person':                         [200,  200,    200,   200,     200,      200,   200,     401],
+  'add person':                            [201,  201,    403,   403,     403,      403,   403,     401],
+  'rename another person':                 [200,  403,    403,   403,     403,      403,   403,     401],
+  // Roles
+  'grant role in A subtree':               [201,  201,    403,   403,     403,      403,   404,     401],
+  'grant manager on Faculty A':            [201,  201,    403,   403,     403,      403,   404,     401],
+  'grant role in B':                       [201,  404,    404,   404,     404,      404,   403,     401],
+  'grant role on the top unit':            [201,  404,    404,   404,     404,      404,   404,     401],
+  'revoke role in A subtree':              [204,  204,    403,   403,     403,      403,   404,     401],
+  'revoke role in B':                      [204,  404,    404,   404,     404,      404,   403,     401],
+  'revoke the last admin':                 [409,  403,    403,   403,     403,      403,   403,     401],
+  'grant admin':                           [201,  403,    403,   403,     403,      403,   403,     401],
+  'deactivate another person':             [200,  403,    403,   403,     403,      403,   403,     401],
+} satisfies Record<string, Row>;
+type Operation = keyof typeof policy;
+
+/** Which accounts `GET /accounts` shows each caller (by seeded account). */
+const visibleAccounts: Record<Exclude<Caller, 'anonymous'>, (keyof Seed['accounts'])[]> = {
+  admin: ['a1Instagram', 'bTiktok'],
+  manager: ['a1Instagram'],
+  editor: ['a1Instagram'],
+  reporter: ['a1Instagram'],
+  evaluator: ['a1Instagram'],
+  viewer: ['a1Instagram'],
+  outsider: ['bTiktok'],
+};
+
+interface World {
+  s: Seed;
+  unit: { a2: string; a3: string; aMove: string; aMoveOut: string; aTop: string; b1: string };
+  extra: { id: string; email: string };
+  grant: { viewerOnA1: string; viewerOnB: string; admin: string };
+}
+
+const operations: Record<Operation, (c: TestClient, w: World) => Promise<Response>> = {
+  'list accounts': (c) => c.request('GET', '/accounts'),
+  'read account in A subtree': (c, { s }) => c.request('GET', `/accounts/${s.accounts.a1Instagram}`),
+  'read account in B': (c, { s }) => c.request('GET', `/accounts/${s.accounts.bTiktok}`),
+  'create account in A subtree': (c, { s }) => c.request('POST', '/accounts', { unit: s.units.departmentA1, platform: 'youtube', name: 'A1 on YouTube' }),
+  'create account in B': (c, { s }) => c.request('POST', '/accounts', { unit: s.units.facultyB, platform: 'youtube', name: 'B on YouTube' }),
+  'update account in A subtree': (c, { s }) => c.request('PATCH', `/accounts/${s.accounts.a1Instagram}`, { contentFrequency: 'daily' }),
+  'update account in B': (c, { s }) => c.request('PATCH', `/accounts/${s.accounts.bTiktok}`, { contentFrequency: 'weekly' }),
+  'move account from A to B': (c, { s }) => c.request('PATCH', `/accounts/${s.accounts.a1Instagram}`, { unit: s.units.facultyB }),
+
+  'list units': (c) => c.request('GET', '/units'),
+  'read unit B': (c, { s }) => c.request('GET', `/units/${s.units.facultyB}`),
+  'create unit in A': (c, { s }) => c.request('POST', '/units', { name: 'New in A', parent: s.units.facultyA }),
+  'create unit in B': (c, { s }) => c.request('POST', '/units', { name: 'New in B', parent: s.units.facultyB }),
+  'create top-level unit': (c) => c.request('POST', '/units', { name: 'New at the top', kind: 'office' }),
+  'rename unit in A subtree': (c, { s }) => c.request('PATCH', `/units/${s.units.departmentA1}`, { name: 'Department A1 (renamed)' }),
+  'rename Faculty A': (c, { s }) => c.request('PATCH', `/units/${s.units.facultyA}`, { name: 'Faculty A (renamed)' }),
+  'rename unit in B': (c, { s }) => c.request('PATCH', `/units/${s.units.facultyB}`, { name: 'Faculty B (renamed)' }),
+  'move unit within A': (c, { unit }) => c.request('PATCH', `/units/${unit.aMove}`, { parent: unit.a2 }),
+  'move unit from A to B': (c, { s, unit }) => c.request('PATCH', `/units/${unit.aMoveOut}`, { parent: s.units.facultyB }),
+  'move unit to top level': (c, { unit }) => c.request('PATCH', `/units/${unit.aTop}`, { parent: null }),
+  'archive unit in A': (c, { unit }) => c.request('PATCH', `/units/${unit.a3}`, { archived: true }),
+  'archive unit in B': (c, { unit }) => c.request('PATCH', `/units/${unit.b1}`, { archived: true }),
+
+  'list people': (c) => c.request('GET', '/people'),
+  'read a person': (c, { extra }) => c.request('GET', `/people/${extra.email}`),
+  'add person': (c) => c.request('POST', '/people', { name: 'Nora Ny', email: 'nora.ny@test.example' }),
+  'rename another person': (c, { extra }) => c.request('PATCH', `/people/${extra.id}`, { name: 'Extra (renamed)' }),
+
+  'grant role in A subtree': (c, { s, extra }) => c.request('POST', '/role-grants', { person: extra.email, role: 'reporter', unit: s.units.departmentA1 }),
+  'grant manager on Faculty A': (c, { s, extra }) => c.request('POST', '/role-grants', { person: extra.id, role: 'manager', unit: s.units.facultyA }),
+  'grant role in B': (c, { s, extra }) => c.request('POST', '/role-grants', { person: extra.id, role: 'reporter', unit: s.units.facultyB }),
+  'grant role on the top unit': (c, { s, extra }) => c.request('POST', '/role-grants', { person: extra.id, role: 'viewer', unit: s.units.top }),
+  'revoke role in A subtree': (c, { grant }) => c.request('DELETE', `/role-grants/${grant.viewerOnA1}`),
+  'revoke role in B': (c, { grant }) => c.request('DELETE', `/role-grants/${grant.viewerOnB}`),
+  'revoke the last admin': (c, { grant }) => c.request('DELETE', `/role-grants/${grant.admin}`),
+  'grant admin': (c, { extra }) => c.request('POST', '/role-grants', { person: extra.id, role: 'admin' }),
+  'deactivate another person': (c, { extra }) => c.request('PATCH', `/people/${extra.id}`, { active: false }),
+};
+
+/** The units, accounts, people and grants, to check that a refused request changed nothing. */
+async function snapshot(db: Db): Promise<string> {
+  const [u, a, p, g] = await Promise.all([
+    db.select().from(units).orderBy(asc(units.id)),
+    db.select().from(accounts).orderBy(asc(accounts.id)),
+    db.select({ id: people.id, name: people.name, email: people.email, active: people.active, passwordHash: people.passwordHash }).from(people).orderBy(asc(people.id)),
+    db.select().from(roleGrants).orderBy(asc(roleGrants.id)),
+  ]);
+  return JSON.stringify({ u, a, p, g });
+}
+
+async function buildWorld(db: Db): Promise<World> {
+  const s = await seed(db);
+  const make = async (name: string, parent: string) => (await createUnit(await s.system(), { name, parent })).id;
+  const unit = {
+    a2: await make('A2', s.units.facultyA),
+    a3: await make('A3', s.units.facultyA),
+    aMove: await make('A move', s.units.facultyA),
+    aMoveOut: await make('A move out', s.units.facultyA),
+    aTop: await make('A top', s.units.facultyA),
+    b1: await make('B1', s.units.facultyB),
+  };
+  const extra = await createPerson(await s.system(), { name: 'Extra Person', email: 'extra@test.example' });
+  const viewerOnA1 = await grantRole(await s.system(), { person: extra.id, role: 'viewer', unit: s.units.departmentA1 });
+  const viewerOnB = await grantRole(await s.system(), { person: extra.id, role: 'viewer', unit: s.units.facultyB });
+  const [admin] = await db.select().from(roleGrants).where(and(eq(roleGrants.role, 'admin'), eq(roleGrants.personId, s.people.admin.id)));
+  return { s, unit, extra: { id: extra.id, email: extra.email }, grant: { viewerOnA1: viewerOnA1.id, viewerOnB: viewerOnB.id, admin: admin!.id } };
+}
+
+forEachDatabase('authorisation matrix', (fresh) => {
+  for (const [column, caller] of callers.entries()) {
+    test(`${caller}: every operation gives the status of the policy table`, async () => {
+      await using t = await fresh();
+      const world = await buildWorld(t.db);
+      const { signIn, anonymous } = testApp(t);
+      const client = caller === 'anonymous' ? anonymous : await signIn(world.s.people[caller].email);
+
+      const expected: Record<string, number> = {};
+      const actual: Record<string, number> = {};
+      const sideEffects: string[] = [];
+      let state = await snapshot(t.db);
+      for (const [operation, row] of Object.entries(policy) as [Operation, Row][]) {
+        const res = await operations[operation](client, world);
+        expected[operation] = row[column]!;
+        actual[operation] = res.status;
+        if (res.status >= 400) {
+          // A refusal is a problem whose code matches its status, and it changed nothing.
+          const problem = await expectProblem(res, res.status);
+          assert.equal(statusOf[problem.code as keyof typeof statusOf], res.status, `${operation}: ${problem.code}`);
+          const after = await snapshot(t.db);
+          if (after !== state) sideEffects.push(operation);
+          state = after;
+          continue;
+        }
+        if (!operation.startsWith('list') && !operation.startsWith('read')) state = await snapshot(t.db);
+        if (operation === 'list accounts') {
+          const ids = ((await res.json()) as { id: string }[]).map((a) => a.id).sort();
+          const visible = visibleAccounts[caller as Exclude<Caller, 'anonymous'>].map((k) => world.s.accounts[k]).sort();
+          assert.deepEqual(ids, visible, 'accounts listed');
+        } else {
+          await res.body?.cancel();
+        }
+      }
+      assert.deepEqual(actual, expected);
+      assert.deepEqual(sideEffects, [], 'refused requests must not change anything');
+    });
+  }
+});
+
+forEachDatabase('role grants: limits', (fresh) => {
+  describe('the last administrator', () => {
+    test('an administrator may remove another administrator, but never the last one', async () => {
+      await using t = await fresh();
+      const s = await seed(t.db);
+      const { signIn } = testApp(t);
+      const admin = await signIn(s.people.admin.email);
+      const second = await admin.json<{ id: string }>('POST', '/role-grants', { person: s.people.viewer.email, role: 'admin' });
+      assert.equal(second.status, 201);
+      const other = await signIn(s.people.viewer.email);
+      const [own] = await t.db.select().from(roleGrants).where(and(eq(roleGrants.role, 'admin'), eq(roleGrants.personId, s.people.admin.id)));
+
+      assert.equal((await other.request('DELETE', `/role-grants/${own!.id}`)).status, 204);
+      await expectProblem(await other.request('DELETE', `/role-grants/${second.body.id}`), 409, 'conflict');
+      const admins = await t.db.select().from(roleGrants).where(eq(roleGrants.role, 'admin'));
+      assert.deepEqual(admins.map((g) => g.personId), [s.people.viewer.id]);
+    });
+
+    test('an administrator who is deactivated does not count: the last active one cannot be removed', async () => {
+      await using t = await fresh();
+      const s = await seed(t.db);
+      const { signIn } = testApp(t);
+      const admin = await signIn(s.people.admin.email);
+      assert.equal((await admin.request('POST', '/role-grants', { person: s.people.viewer.email, role: 'admin' })).status, 201);
+      assert.equal((await admin.request('PATCH', `/people/${s.people.viewer.id}`, { active: false })).status, 200);
+      const [own] = await t.db.select().from(roleGrants).where(and(eq(roleGrants.role, 'admin'), eq(roleGrants.personId, s.people.admin.id)));
+      await expectProblem(await admin.request('DELETE', `/role-grants/${own!.id}`), 409, 'conflict');
+      // The deactivated administrator's grant may go.
+      const [theirs] = await t.db.select().from(roleGrants).where(and(eq(roleGrants.role, 'admin'), eq(roleGrants.personId, s.people.viewer.id)));
+      assert.equal((await admin.request('DELETE', `/role-grants/${theirs!.id}`)).status, 204);
+    });
+  });
+
+  test('a manager grants and revokes any unit role in their subtree, and nothing above or beside it', async () => {
+    await using t = await fresh();
+    const s = await seed(t.db);
+    const { signIn } = testApp(t);
+    const manager = await signIn(s.people.manager.email);
+    for (const role of ['manager', 'editor', 'reporter', 'evaluator', 'viewer']) {
+      const res = await manager.json<{ id: string; unitId: string }>('POST', '/role-grants', { person: s.people.outsider.email, role, unit: s.units.departmentA1 });
+      assert.equal(res.status, 201, role);
+      assert.equal(res.body.unitId, s.units.departmentA1);
+      assert.equal((await manager.request('DELETE', `/role-grants/${res.body.id}`)).status, 204, role);
+    }
+    await expectProblem(await manager.request('POST', '/role-grants', { person: s.people.outsider.email, role: 'admin' }), 403, 'forbidden');
+    await expectProblem(await manager.request('POST', '/role-grants', { person: s.people.outsider.email, role: 'admin', unit: s.units.facultyA }), 400, 'validation_failed');
+    await expectProblem(await manager.request('POST', '/role-grants', { person: s.people.outsider.email, role: 'viewer' }), 400, 'validation_failed');
+    await expectProblem(await manager.request('POST', '/role-grants', { person: s.people.outsider.email, role: 'manager', unit: s.units.top }), 404, 'not_found');
+    await expectProblem(await manager.request('POST', '/role-grants', { person: s.people.outsider.email, role: 'viewer', unit: s.units.facultyB }), 404, 'not_found');
+    // The outsider's grant in Faculty B is out of reach.
+    const [outsiderGrant] = await t.db.select().from(roleGrants).where(eq(roleGrants.personId, s.people.outsider.id));
+    await expectProblem(await manager.request('DELETE', `/role-grants/${outsiderGrant!.id}`), 404, 'not_found');
+  });
+
+  test('granting the same role twice gives the existing grant', async () => {
+    await using t = await fresh();
+    const s = await seed(t.db);
+    const { signIn } = testApp(t);
+    const admin = await signIn(s.people.admin.email);
+    const first = await admin.json<{ id: string }>('POST', '/role-grants', { person: s.people.viewer.email, role: 'reporter', unit: s.units.facultyB });
+    const again = await admin.json<{ id: string }>('POST', '/role-grants', { person: s.people.viewer.email, role: 'reporter', unit: s.units.facultyB });
+    assert.equal(again.body.id, first.body.id);
+    assert.equal((await t.db.select().from(roleGrants).where(eq(roleGrants.personId, s.people.viewer.id))).length, 2);
+  });
+});

@@ -1,0 +1,89 @@
+/** Routes of the web app. Every page is its own chunk (React.lazy) to keep the first load small. */
+import { lazy, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { AppLayout, PublicLayout } from './components/Layout.tsx';
+import { Loading } from './components/feedback.tsx';
+import { SessionProvider, useSession } from './session.tsx';
+
+const SetupPage = lazy(() => import('./pages/SetupPage.tsx'));
+const SignInPage = lazy(() => import('./pages/SignInPage.tsx'));
+const AccountsPage = lazy(() => import('./pages/AccountsPage.tsx'));
+const AccountFormPage = lazy(() => import('./pages/AccountFormPage.tsx'));
+const AccountPage = lazy(() => import('./pages/AccountPage.tsx'));
+const UnitsPage = lazy(() => import('./pages/UnitsPage.tsx'));
+const PeoplePage = lazy(() => import('./pages/PeoplePage.tsx'));
+const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+
+function Failed({ message }: { message: string }) {
+  const { t } = useTranslation();
+  const { retry } = useSession();
+  return (
+    <main id="main" className="page page-narrow">
+      <h1>{t('app.unavailable')}</h1>
+      <p role="alert">{message}</p>
+      <button type="button" className="button primary" onClick={retry}>
+        {t('common.retry')}
+      </button>
+    </main>
+  );
+}
+
+/** The signed-in part: without a session, go to first run or sign-in (and come back after). */
+function RequireSession({ children }: { children: ReactNode }) {
+  const { state } = useSession();
+  const location = useLocation();
+  if (state.status === 'signedIn') return <>{children}</>;
+  if (state.status === 'anonymous') {
+    if (state.needsSetup) return <Navigate to="/setup" replace />;
+    if (state.ended === 'signedOut') return <Navigate to="/sign-in" replace state={{ flash: { key: 'notice.signedOut' } }} />;
+    const next = location.pathname + location.search;
+    const to = next && next !== '/' ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in';
+    return <Navigate to={to} replace state={state.ended === 'expired' ? { flash: { key: 'notice.sessionEnded' } } : undefined} />;
+  }
+  return null;
+}
+
+function Gate({ children }: { children: ReactNode }) {
+  const { state } = useSession();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'failed') return <Failed message={state.message} />;
+  return <>{children}</>;
+}
+
+export function App() {
+  return (
+    // Navigations update at once (not as transitions), so that controls bound to the address
+    // (filters, the archived switch) never show a stale value while React renders.
+    <BrowserRouter useTransitions={false}>
+      <SessionProvider>
+        <Gate>
+          <Routes>
+            <Route element={<PublicLayout />}>
+              <Route path="/setup" element={<SetupPage />} />
+              <Route path="/sign-in" element={<SignInPage />} />
+            </Route>
+            <Route
+              element={
+                <RequireSession>
+                  <AppLayout />
+                </RequireSession>
+              }
+            >
+              <Route index element={<Navigate to="/accounts" replace />} />
+              <Route path="/accounts" element={<AccountsPage />} />
+              <Route path="/accounts/new" element={<AccountFormPage />} />
+              <Route path="/accounts/:account" element={<AccountPage />} />
+              <Route path="/accounts/:account/edit" element={<AccountFormPage />} />
+              <Route path="/organisation" element={<UnitsPage />} />
+              <Route path="/people" element={<PeoplePage />} />
+              <Route path="/settings" element={<SettingsPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </Gate>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,24 @@
+/** Units as options of a select, indented to show the tree. */
+import { depths } from '../access.ts';
+import type { UnitOut } from '../api/index.ts';
+import type { Option } from './forms.tsx';
+
+const INDENT = '\u00a0\u00a0\u00a0';
+
+/** Every unit as an option (value: its id, or its slug with `bySlug`), indented by depth. */
+export function unitOptions(
+  units: readonly UnitOut[],
+  options: { enabled?: (u: UnitOut) => boolean; bySlug?: boolean } = {},
+): Option[] {
+  const depth = depths(units);
+  return units.map((u) => ({
+    value: options.bySlug ? u.slug : u.id,
+    label: INDENT.repeat(depth.get(u.id) ?? 0) + u.name,
+    disabled: options.enabled ? !options.enabled(u) : false,
+  }));
+}
+
+export function unitName(units: readonly UnitOut[] | undefined, id: string | null): string {
+  if (!id) return '';
+  return units?.find((u) => u.id === id)?.name ?? '';
+}
