@@ -2,3 +2,5 @@
 export * from './organisation.ts';
 export * from './people.ts';
 export * from './accounts.ts';
+export * from './goals.ts';
+export * from './statistics.ts';

@@ -37,7 +37,7 @@ forEachDatabase('accounts service', (fresh) => {
     const s = await seed(t.db);
     const editor = await s.as('editor');
     const first = await createAccount(editor, { unit: s.units.departmentA1, platform: 'instagram', name: 'HF på Instagram', ...fullProfile });
-    assert.equal(first.slug, 'hf-pa-instagram-instagram');
+    assert.equal(first.slug, 'hf-pa-instagram', 'a name that says the platform keeps it once');
     assert.equal(first.status, 'active');
     assert.equal(first.closedAt, null);
     assert.equal(first.unitId, s.units.departmentA1);
@@ -47,9 +47,11 @@ forEachDatabase('accounts service', (fresh) => {
     assert.equal(first.plannedHoursPerMonth, 20);
 
     const second = await createAccount(editor, { unit: 'department-a1', platform: 'instagram', name: 'HF på Instagram' });
-    assert.equal(second.slug, 'hf-pa-instagram-instagram-2');
+    assert.equal(second.slug, 'hf-pa-instagram-2');
     assert.equal(second.unitId, s.units.departmentA1, 'units are found by slug too');
 
+    assert.equal((await createAccount(editor, { unit: s.units.departmentA1, platform: 'tiktok', name: 'Studentliv' })).slug, 'studentliv-tiktok');
+    assert.equal((await createAccount(editor, { unit: s.units.departmentA1, platform: 'linkedin', name: 'Studentliv' })).slug, 'studentliv-linkedin');
     await expectAppError(createAccount(editor, { unit: s.units.departmentA1, platform: 'x', name: 'Y', slug: first.slug }), 'conflict', ['slug']);
     const chosen = await createAccount(editor, { unit: s.units.departmentA1, platform: 'x', name: 'Y', slug: 'hf-x' });
     assert.equal(chosen.slug, 'hf-x');
