@@ -7,7 +7,9 @@
 import { Command } from 'commander';
 import { registerAccount } from './commands/account.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerGoal } from './commands/goal.ts';
 import { registerGrant } from './commands/grant.ts';
+import { registerKpi } from './commands/kpi.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUnit } from './commands/unit.ts';
 import { registerUser } from './commands/user.ts';
@@ -25,6 +27,8 @@ export function buildProgram(): Command {
   registerUnit(program);
   registerAccount(program);
   registerGrant(program);
+  registerGoal(program);
+  registerKpi(program);
   return program;
 }
 

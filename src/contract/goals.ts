@@ -126,6 +126,12 @@ export const GoalCreateInput = z
   .meta({ id: 'GoalCreateInput' });
 export type GoalCreateInput = z.input<typeof GoalCreateInput>;
 
+/** The wizard's live check accepts a goal still being written: the qualitative goal may be empty. */
+export const GoalPreviewInput = GoalCreateInput.extend({ qualitativeGoal: z.string().trim().max(200).default('') }).meta({
+  id: 'GoalPreviewInput',
+});
+export type GoalPreviewInput = z.input<typeof GoalPreviewInput>;
+
 export const GoalUpdateInput = z
   .object({
     accounts: z.array(IdOrSlug).min(1).max(50).optional(),
@@ -308,3 +314,19 @@ export const GoalTemplateOut = z
   })
   .meta({ id: 'GoalTemplate' });
 export type GoalTemplateOut = z.infer<typeof GoalTemplateOut>;
+
+// ---------------------------------------------------------------- query parameters
+
+/** `?at=YYYY-MM-DD`: evaluate as of this day (default: today). */
+export const AsOfQuery = z.object({ at: Day.optional().describe('evaluate as of this day (YYYY-MM-DD); default today') });
+export type AsOfQuery = z.infer<typeof AsOfQuery>;
+
+/** `?platform=`: only what this platform provides. */
+export const CatalogueQuery = z.object({ platform: PlatformKey.optional().describe('only what this platform provides') });
+export type CatalogueQuery = z.infer<typeof CatalogueQuery>;
+
+export const TargetSuggestionQuery = z.object({
+  metric: z.string().min(1).max(60).describe('catalogue or derived metric key'),
+  measurement: Measurement,
+});
+export type TargetSuggestionQuery = z.infer<typeof TargetSuggestionQuery>;

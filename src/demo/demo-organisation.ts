@@ -4,9 +4,10 @@
  * schemas; src/demo/load-demo.ts turns it into rows through the services.
  *
  * Everything here is invented: names, handles and addresses are made up (e-mail addresses use
- * the reserved .example domain), and no real account is described. Later features (goals, KPIs,
- * statistics, evaluations) add their own sections here and a step to the loader; refer to units
- * and accounts by their slugs, which are fixed below.
+ * the reserved .example domain), and no real account is described. Later features add their own
+ * sections (in files of their own when large) and a step to the loader; refer to units and
+ * accounts by their slugs, which are fixed below. Statistics: demo-statistics.ts (generated from
+ * a profile per account); strategy and goals: demo-goals.ts.
  *
  *   Universitetet i Nordvik (organisation)
  *   ├── Kommunikasjonsavdelingen (office)
@@ -30,6 +31,8 @@ import type { AccountCreateInput } from '../contract/accounts.ts';
 import type { Locale } from '../contract/common.ts';
 import type { Platform, UnitKind } from '../core/platforms.ts';
 import type { Role, UnitRole } from '../core/roles.ts';
+import { demoStatsProfiles, type DemoStatsProfile } from './demo-statistics.ts';
+import { demoGoals, demoStrategicGoals, type DemoGoal, type DemoStrategicGoal } from './demo-goals.ts';
 
 /** Every demo person signs in with this password (the demo is for trying Målbar out, locally). */
 export const DEMO_PASSWORD = 'nordvik-demo';
@@ -70,6 +73,11 @@ export interface DemoOrganisation {
   /** The first person is the administrator who "set up" the organisation. */
   people: [DemoPerson & { admin: true }, ...DemoPerson[]];
   accounts: DemoAccount[];
+  /** Profiles of the invented statistics, by account slug (demo-statistics.ts). */
+  statistics: Record<string, DemoStatsProfile>;
+  /** The strategy (organisation-wide strategic goals and units' breakdowns) and the accounts' goals (demo-goals.ts). */
+  strategicGoals: DemoStrategicGoal[];
+  goals: DemoGoal[];
   /** Who to sign in as to see Målbar through each role's eyes (e-mail addresses). */
   signInAs: Record<Role, string>;
 }
@@ -802,6 +810,9 @@ export const demoOrganisation: DemoOrganisation = {
   units,
   people,
   accounts,
+  statistics: demoStatsProfiles,
+  strategicGoals: demoStrategicGoals,
+  goals: demoGoals,
   signInAs: {
     admin: 'ingrid.solheim@nordvik.example',
     manager: 'sigrid.haugen@nordvik.example',

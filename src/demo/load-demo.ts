@@ -12,7 +12,7 @@ import { count, eq } from 'drizzle-orm';
 import { AppError } from '../core/errors.ts';
 import type { Role } from '../core/roles.ts';
 import type { Db } from '../db/client.ts';
-import { accounts, organisations, people, units } from '../db/schema/index.ts';
+import { accounts, goals, kpis, observations, organisations, people, strategicGoals, units } from '../db/schema/index.ts';
 import { createAccount } from '../services/accounts/create-account.ts';
 import { createOrganisation } from '../services/auth/setup-organisation.ts';
 import type { Context } from '../services/context.ts';
@@ -21,7 +21,19 @@ import { hashPassword } from '../services/passwords.ts';
 import { createPerson } from '../services/people/create-person.ts';
 import { grantRole } from '../services/people/role-grants.ts';
 import { createUnit } from '../services/units/create-unit.ts';
+import { recordObservations } from '../services/statistics/record-observations.ts';
+import { createStrategicGoal } from '../services/goals/strategic-goals.ts';
+import { createGoal } from '../services/goals/create-goal.ts';
+import { setGoalStatus } from '../services/goals/set-goal-status.ts';
+import { indexStatistics, type Dataset } from '../core/kpi/dataset.ts';
+import type { Kpi } from '../core/kpi/types.ts';
+import { addDays, addMonths, daysBetween, daysInclusive, monthEnd, monthStart } from '../core/period/days.ts';
+import type { Platform } from '../core/platforms.ts';
+import type { KpiInput } from '../contract/goals.ts';
 import { DEMO_PASSWORD, demoOrganisation, type DemoOrganisation, type DemoUnit } from './demo-organisation.ts';
+import { demoToday, generateStatistics } from './demo-statistics.ts';
+import type { DemoGoal } from './demo-goals.ts';
+import { targetFor } from './demo-targets.ts';
 
 /** What the loader made, by the keys the demo data uses. */
 export interface DemoIds {
@@ -32,6 +44,8 @@ export interface DemoIds {
   people: Map<string, string>;
   /** account slug → id */
   accounts: Map<string, string>;
+  /** demo goal key → goal id */
+  goals: Map<string, string>;
 }
 
 export type DemoStep = (ctx: Context, data: DemoOrganisation, ids: DemoIds, passwordHash: string) => Promise<void>;
@@ -48,7 +62,7 @@ export interface DemoSignIn {
 export interface DemoSummary {
   status: 'loaded' | 'already_loaded';
   organisation: { id: string; name: string; slug: string };
-  counts: { units: number; people: number; accounts: number };
+  counts: { units: number; people: number; accounts: number; strategicGoals: number; goals: number; kpis: number; observations: number };
   /** The password of every demo person. */
   password: string;
   signIn: DemoSignIn[];
@@ -85,8 +99,118 @@ async function loadAccounts(ctx: Context, data: DemoOrganisation, ids: DemoIds):
   }
 }
 
+/** Invented statistics for every account with a profile, ending the day before the demo's today, written in bulk. */
+async function loadStatistics(ctx: Context, data: DemoOrganisation, ids: DemoIds): Promise<void> {
+  const today = demoToday(ctx.now);
+  for (const account of data.accounts) {
+    const profile = data.statistics[account.slug];
+    if (!profile) continue;
+    const stats = generateStatistics(account.slug, account.platform, profile, today);
+    await recordObservations(ctx, ids.accounts.get(account.slug)!, stats, 'demo');
+  }
+}
+
+/** The first and last day of a demo goal, from its months relative to today's month. */
+export function demoGoalPeriod(goal: Pick<DemoGoal, 'start' | 'end'>, today: string): { start: string; deadline: string } {
+  return { start: monthStart(addMonths(monthStart(today), goal.start)), deadline: monthEnd(addMonths(monthStart(today), goal.end)) };
+}
+
+/**
+ * The demo goal's KPIs as the goal services take them, with targets set from the invented
+ * statistics of the goal's first account (demo-targets.ts) unless the data fixes them.
+ */
+export function demoKpiInputs(goal: DemoGoal, data: DemoOrganisation, today: string, datasets: Map<string, Dataset> = new Map()): KpiInput[] {
+  const slug = goal.accounts[0]!;
+  const account = data.accounts.find((a) => a.slug === slug);
+  if (!account) throw new Error(`demo data: goal ${goal.key} names an unknown account ${slug}`);
+  let ds = datasets.get(slug);
+  if (!ds) {
+    const profile = data.statistics[slug];
+    const stats = profile ? generateStatistics(slug, account.platform, profile, today) : { observations: [], posts: [], audience: [] };
+    ds = indexStatistics({
+      observations: stats.observations,
+      posts: stats.posts.map((p) => ({ id: p.platformPostId, date: p.date, metrics: {} })),
+      audience: stats.audience.map((a) => ({ date: a.date, distribution: a.ageDistribution })),
+    });
+    datasets.set(slug, ds);
+  }
+  const { start, deadline } = demoGoalPeriod(goal, today);
+  return goal.kpis.map((k) => {
+    const kind = k.kind ?? 'metric';
+    const comparator = k.comparator ?? 'at_least';
+    let target = k.target ?? null;
+    if (target === null && k.outcome) {
+      // A goal that has not started, or started less than two weeks ago, gets targets from a
+      // period of its length that ended yesterday (there is too little of its own period yet).
+      const future = daysBetween(start, today) < 14;
+      const period = future ? { start: addDays(today, -daysInclusive(start, deadline)), deadline: addDays(today, -1) } : { start, deadline };
+      const core: Kpi =
+        kind === 'audience_share'
+          ? { kind, ageGroups: k.ageGroups ?? [], measurement: k.measurement, comparator, target: 0, ...period }
+          : { kind, metric: k.metric!, platform: account.platform as Platform, measurement: k.measurement, comparator, target: 0, ...period };
+      const outcome = future ? (k.outcome === 'ahead' || k.outcome === 'met' ? 'met' : 'missed') : k.outcome;
+      target = targetFor(core, ds, today, outcome);
+    }
+    if (target === null) throw new Error(`demo data: goal ${goal.key}, KPI ${k.metric ?? k.kind}: no statistics to set a target from; give one`);
+    return {
+      kind,
+      ...(kind === 'metric' ? { metric: k.metric } : { ageGroups: k.ageGroups }),
+      measurement: k.measurement,
+      comparator,
+      target,
+      targetBasis: k.basis,
+      targetBasisNote: k.note,
+    };
+  });
+}
+
+/**
+ * Strategic goals (organisation-wide, then the units' breakdowns) and the goals of the accounts,
+ * through the goal services. Active goals are activated; goals whose deadline has passed were
+ * created and activated on their start day (a context back-dated to it) and then marked achieved
+ * or missed.
+ */
+async function loadGoals(before: Context, data: DemoOrganisation, ids: DemoIds): Promise<void> {
+  // The operator's view of the unit tree was taken before the units existed.
+  const ctx: Context = { ...before, actor: await loadSystemActor(before.db, data.slug) };
+  const today = demoToday(ctx.now);
+  const strategic = new Map<string, string>();
+  for (const sg of [...data.strategicGoals.filter((g) => !g.unit), ...data.strategicGoals.filter((g) => g.unit)]) {
+    const created = await createStrategicGoal(ctx, {
+      title: sg.title,
+      description: sg.description,
+      unit: sg.unit ? ids.units.get(sg.unit) : null,
+      parent: sg.parent ? strategic.get(sg.parent) : null,
+      periodStart: sg.periodStart,
+      periodEnd: sg.periodEnd,
+    });
+    strategic.set(sg.key, created.id);
+  }
+  const datasets = new Map<string, Dataset>();
+  for (const goal of data.goals) {
+    const { start, deadline } = demoGoalPeriod(goal, today);
+    const past = goal.status === 'achieved' || goal.status === 'missed';
+    const then: Context = past ? { ...ctx, now: new Date(`${start}T09:00:00Z`) } : ctx;
+    const created = await createGoal(then, {
+      accounts: goal.accounts.map((slug) => ids.accounts.get(slug) ?? slug),
+      strategicGoal: strategic.get(goal.strategicGoal),
+      goalType: goal.goalType,
+      qualitativeGoal: goal.qualitativeGoal,
+      concreteGoal: goal.concreteGoal,
+      startDate: start,
+      deadline,
+      owner: ids.people.get(goal.owner) ?? goal.owner,
+      kpis: demoKpiInputs(goal, data, today, datasets),
+    });
+    ids.goals.set(goal.key, created.id);
+    if (goal.status === 'draft') continue;
+    await setGoalStatus(then, created.id, { status: 'active' });
+    if (past) await setGoalStatus(ctx, created.id, { status: goal.status });
+  }
+}
+
 /** The steps after the organisation itself is made, in order. New features add theirs at the end. */
-export const steps: DemoStep[] = [loadUnits, loadPeople, loadAccounts];
+export const steps: DemoStep[] = [loadUnits, loadPeople, loadAccounts, loadStatistics, loadGoals];
 
 let sharedHash: Promise<string> | null = null;
 
@@ -110,9 +234,18 @@ export function demoSignIn(data: DemoOrganisation = demoOrganisation): DemoSignI
 }
 
 async function countsOf(db: Db, organisationId: string): Promise<DemoSummary['counts']> {
-  const n = async (table: typeof units | typeof people | typeof accounts) =>
-    (await db.select({ n: count() }).from(table).where(eq(table.organisationId, organisationId)))[0]?.n ?? 0;
-  return { units: await n(units), people: await n(people), accounts: await n(accounts) };
+  const n = async (
+    table: typeof units | typeof people | typeof accounts | typeof strategicGoals | typeof goals | typeof kpis | typeof observations,
+  ) => (await db.select({ n: count() }).from(table).where(eq(table.organisationId, organisationId)))[0]?.n ?? 0;
+  return {
+    units: await n(units),
+    people: await n(people),
+    accounts: await n(accounts),
+    strategicGoals: await n(strategicGoals),
+    goals: await n(goals),
+    kpis: await n(kpis),
+    observations: await n(observations),
+  };
 }
 
 export interface LoadDemoOptions {
@@ -158,6 +291,7 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<D
       units: new Map([[data.slug, org.topUnitId]]),
       people: new Map([[admin.email, org.personId]]),
       accounts: new Map(),
+      goals: new Map(),
     };
     for (const step of steps) await step(ctx, data, ids, passwordHash);
     return org.organisationId;

@@ -12,6 +12,9 @@ import type { AppEnv, ServerDeps } from './env.ts';
 import { problemResponse, toAppError } from './problem.ts';
 import { serveWeb } from './static-web.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { catalogueRoutes } from './routes/catalogue.ts';
+import { goalRoutes } from './routes/goals.ts';
+import { strategicGoalRoutes } from './routes/strategic-goals.ts';
 import { authRoutes } from './routes/auth.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { setupRoutes } from './routes/setup.ts';
@@ -20,7 +23,17 @@ import { unitRoutes } from './routes/units.ts';
 import { router } from './openapi-helpers.ts';
 
 /** Every API router; the OpenAPI document and (later) the authorisation matrix read this list. */
-export const apiRouters = [setupRoutes, authRoutes, tokenRoutes, unitRoutes, peopleRoutes, accountRoutes];
+export const apiRouters = [
+  setupRoutes,
+  authRoutes,
+  tokenRoutes,
+  unitRoutes,
+  peopleRoutes,
+  accountRoutes,
+  strategicGoalRoutes,
+  goalRoutes,
+  catalogueRoutes,
+];
 
 const MAX_JSON_BYTES = 1024 * 1024;
 

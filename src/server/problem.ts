@@ -49,6 +49,10 @@ export function toAppError(error: unknown): AppError {
     const issues = zodIssues(error);
     return new AppError('validation_failed', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
   }
+  // A unique index refused a row (e.g. two requests creating the same slug at once).
+  if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505') {
+    return new AppError('conflict', 'This conflicts with data saved at the same moment; reload and try again.');
+  }
   return new AppError('internal', 'Something went wrong on the server; it has been logged.');
 }
 

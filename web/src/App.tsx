@@ -14,6 +14,9 @@ const AccountPage = lazy(() => import('./pages/AccountPage.tsx'));
 const UnitsPage = lazy(() => import('./pages/UnitsPage.tsx'));
 const PeoplePage = lazy(() => import('./pages/PeoplePage.tsx'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
+const StrategyPage = lazy(() => import('./pages/StrategyPage.tsx'));
+const GoalPage = lazy(() => import('./pages/GoalPage.tsx'));
+const GoalWizardPage = lazy(() => import('./pages/GoalWizardPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 function Failed({ message }: { message: string }) {
@@ -76,6 +79,10 @@ export function App() {
               <Route path="/accounts/new" element={<AccountFormPage />} />
               <Route path="/accounts/:account" element={<AccountPage />} />
               <Route path="/accounts/:account/edit" element={<AccountFormPage />} />
+              <Route path="/strategy" element={<StrategyPage />} />
+              <Route path="/goals/new" element={<GoalWizardPage />} />
+              <Route path="/goals/:goal" element={<GoalPage />} />
+              <Route path="/goals/:goal/edit" element={<GoalWizardPage />} />
               <Route path="/organisation" element={<UnitsPage />} />
               <Route path="/people" element={<PeoplePage />} />
               <Route path="/settings" element={<SettingsPage />} />

@@ -123,6 +123,8 @@ export const flashKeys = [
   'notice.sessionEnded',
   'notice.accountCreated',
   'notice.accountSaved',
+  'notice.goalSaved',
+  'notice.goalActivated',
 ] as const;
 export type FlashKey = (typeof flashKeys)[number];
 export interface Flash {

@@ -30,7 +30,10 @@ function signInText(summary: DemoSummary): string {
 }
 
 function loadedText(summary: DemoSummary, where: string, ms: number): string {
-  const counts = `${plural(summary.counts.units, 'unit')}, ${plural(summary.counts.people, 'person', 'people')}, ${plural(summary.counts.accounts, 'account')}`;
+  const c = summary.counts;
+  const counts =
+    `${plural(c.units, 'unit')}, ${plural(c.people, 'person', 'people')}, ${plural(c.accounts, 'account')}, ` +
+    `${plural(c.strategicGoals, 'strategic goal')}, ${plural(c.goals, 'goal')} with ${plural(c.kpis, 'KPI')}, ${c.observations.toLocaleString('en')} documented values`;
   return summary.status === 'loaded'
     ? `Loaded the demo organisation "${summary.organisation.name}" into ${where}: ${counts} (${(ms / 1000).toFixed(1)} s).`
     : `The demo organisation "${summary.organisation.name}" is already in ${where} (${counts}); it was not loaded again.`;

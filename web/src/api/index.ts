@@ -24,6 +24,26 @@ import type {
   RoleGrantOut,
 } from '../../../src/contract/people.ts';
 import type { UnitCreateInput, UnitDetail, UnitOut, UnitUpdateInput } from '../../../src/contract/units.ts';
+import type {
+  AccountKpis,
+  GoalCreateInput,
+  GoalDetail,
+  GoalFilter,
+  GoalOut,
+  GoalPreview,
+  GoalTemplateOut,
+  GoalUpdateInput,
+  KpiEvaluation,
+  KpiInput,
+  KpiOut,
+  MetricInfo,
+  StrategicGoalCreateInput,
+  StrategicGoalOut,
+  StrategicGoalUpdateInput,
+  TargetSuggestions,
+  Attainability,
+  goalStatuses,
+} from '../../../src/contract/goals.ts';
 import type { z } from 'zod';
 import { request } from './client.ts';
 
@@ -44,6 +64,25 @@ export type {
   UnitOut,
 };
 export type Me = SessionOut['me'];
+export type {
+  AccountKpis,
+  Attainability,
+  GoalCreateInput,
+  GoalDetail,
+  GoalOut,
+  GoalPreview,
+  GoalTemplateOut,
+  GoalUpdateInput,
+  KpiEvaluation,
+  KpiInput,
+  KpiOut,
+  MetricInfo,
+  StrategicGoalOut,
+  TargetSuggestions,
+};
+export type GoalStatus = (typeof goalStatuses)[number];
+/** A translatable message of the core (key + params + English text). */
+export type CoreMessage = GoalPreview['smart']['items'][number]['messages'][number];
 
 const seg = (s: string) => encodeURIComponent(s);
 
@@ -85,5 +124,31 @@ export const api = {
     create: (input: AccountCreateInput) => request<AccountOut>('POST', '/accounts', { body: input }),
     update: (account: string, input: AccountUpdateInput) =>
       request<AccountOut>('PATCH', `/accounts/${seg(account)}`, { body: input }),
+  },
+  strategicGoals: {
+    /** Every strategic goal you may read, archived ones included (`archived: true`). */
+    list: () => request<StrategicGoalOut[]>('GET', '/strategic-goals'),
+    create: (input: StrategicGoalCreateInput) => request<StrategicGoalOut>('POST', '/strategic-goals', { body: input }),
+    update: (id: string, input: StrategicGoalUpdateInput) =>
+      request<StrategicGoalOut>('PATCH', `/strategic-goals/${seg(id)}`, { body: input }),
+  },
+  goals: {
+    list: (filter: GoalFilter = {}) => request<GoalOut[]>('GET', '/goals', { query: { ...filter } }),
+    get: (goal: string, at?: string) => request<GoalDetail>('GET', `/goals/${seg(goal)}`, { query: { at } }),
+    create: (input: GoalCreateInput) => request<GoalOut>('POST', '/goals', { body: input }),
+    update: (goal: string, input: z.input<typeof GoalUpdateInput>) => request<GoalOut>('PATCH', `/goals/${seg(goal)}`, { body: input }),
+    setStatus: (goal: string, status: GoalStatus) =>
+      request<GoalOut>('POST', `/goals/${seg(goal)}/status`, { body: { status } }),
+    preview: (input: GoalCreateInput, signal?: AbortSignal) =>
+      request<GoalPreview>('POST', '/goals/preview', { body: input, signal }),
+  },
+  kpis: {
+    forAccount: (account: string, at?: string) => request<AccountKpis>('GET', `/accounts/${seg(account)}/kpis`, { query: { at } }),
+    targetSuggestions: (account: string, metric: string, measurement: string) =>
+      request<TargetSuggestions>('GET', `/accounts/${seg(account)}/target-suggestions`, { query: { metric, measurement } }),
+  },
+  catalogue: {
+    metrics: (platform?: string) => request<MetricInfo[]>('GET', '/metrics', { query: { platform } }),
+    templates: (platform?: string) => request<GoalTemplateOut[]>('GET', '/goal-templates', { query: { platform } }),
   },
 };

@@ -57,6 +57,9 @@ export function AppLayout() {
                 <NavLink to="/accounts">{t('nav.accounts')}</NavLink>
               </li>
               <li>
+                <NavLink to="/strategy">{t('nav.strategy')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/organisation">{t('nav.organisation')}</NavLink>
               </li>
               <li>

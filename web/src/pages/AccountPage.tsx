@@ -10,6 +10,10 @@ import { ageGroupLabel, platformLabel, statusLabel, statusOptions } from '../com
 import { unitName } from '../components/units.ts';
 import { onSubmit, useAction, useFlash, useLoad, usePageTitle } from '../hooks.ts';
 import { formatDate, formatNumber } from '../i18n/index.ts';
+import { can } from '../access.ts';
+import { useMe } from '../session.tsx';
+import { GoalStatusBadge, KpiStatusBadge, formatValue, lang } from '../components/goals.tsx';
+import { kpiStatuses } from '../../../src/core/kpi/status.ts';
 
 export default function AccountPage() {
   const { account: param = '' } = useParams();
@@ -135,6 +139,8 @@ function AccountView({ account: a, units, onChanged }: { account: AccountDetail;
         </div>
       </section>
 
+      <AccountGoals account={a} units={units} />
+
       {a.canEdit ? <StatusForm account={a} onChanged={onChanged} /> : null}
     </>
   );
@@ -172,6 +178,69 @@ function StatusForm({ account, onChanged }: { account: AccountDetail; onChanged(
           {t('account.saveStatus')}
         </SubmitButton>
       </form>
+    </section>
+  );
+}
+
+/** The account's goals, with a summary of its KPIs' statuses, and a way to set a new goal. */
+function AccountGoals({ account: a, units }: { account: AccountDetail; units: UnitOut[] }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const goals = useLoad(() => api.goals.list({ account: a.id }), [a.id]);
+  const kpis = useLoad(() => api.kpis.forAccount(a.id), [a.id]);
+  const mayWrite = a.status !== 'closed' && (a.canEdit || can(me, 'goal.write', a.unitId, units));
+  const l = lang();
+  return (
+    <section className="card" aria-labelledby="goals-heading">
+      <div className="page-head">
+        <h2 id="goals-heading">{t('accountGoals.heading')}</h2>
+        {mayWrite ? (
+          <Link to={`/goals/new?account=${encodeURIComponent(a.slug)}`} className="button primary">
+            {t('accountGoals.new')}
+          </Link>
+        ) : null}
+      </div>
+      <Loaded data={goals.data} error={goals.error}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="muted">{t('accountGoals.none')}</p>
+          ) : (
+            <ul className="goal-list">
+              {list.map((g) => {
+                const rows = (kpis.data ?? []).filter((k) => k.goal.id === g.id);
+                const counts = kpiStatuses.map((s) => [s, rows.filter((r) => r.evaluation.status === s).length] as const).filter(([, n]) => n > 0);
+                return (
+                  <li key={g.id}>
+                    <p>
+                      <Link to={`/goals/${encodeURIComponent(g.id)}`}>{g.qualitativeGoal}</Link> <GoalStatusBadge status={g.status} />
+                      {g.deadline ? <span className="muted"> · {t('goal.deadlineShort', { date: formatDate(g.deadline) })}</span> : null}
+                    </p>
+                    {rows.length > 0 ? (
+                      <>
+                        <p className="muted">
+                          {t('accountGoals.kpiSummary', {
+                            summary: counts.map(([s, n]) => `${n} ${t(`kpiStatus.${s}`).toLocaleLowerCase()}`).join(', '),
+                          })}
+                        </p>
+                        <ul className="kpi-mini">
+                          {rows.map((r) => (
+                            <li key={r.kpi.id}>
+                              {r.kpi.name[l]}: {formatValue(t, r.evaluation.actual, r.kpi.unit)} / {r.kpi.target === null ? t('kpi.noTarget') : formatValue(t, r.kpi.target, r.kpi.unit)}{' '}
+                              <KpiStatusBadge status={r.evaluation.status} />
+                            </li>
+                          ))}
+                        </ul>
+                      </>
+                    ) : (
+                      <p className="muted">{t('goal.kpis', { count: g.kpis.length })}</p>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )
+        }
+      </Loaded>
     </section>
   );
 }

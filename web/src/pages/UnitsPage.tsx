@@ -26,6 +26,13 @@ export default function UnitsPage() {
   const showArchived = params.get('archived') === '1';
   const units = useLoad(() => api.units.list(showArchived), [showArchived]);
   const [notice, setNotice] = useState<string | null>(null);
+  // A change's notice is shown once the tree has been reloaded, so that what it says is on screen.
+  const [pending, setPending] = useState<{ message: string; before: UnitOut[] | undefined } | null>(null);
+  useEffect(() => {
+    if (!pending || units.loading || units.data === pending.before) return;
+    setNotice(pending.message);
+    setPending(null);
+  }, [pending, units.data, units.loading]);
   // After a change that replaces the panel (a new or moved unit), focus goes to its heading.
   const [focusPanel, setFocusPanel] = useState(false);
 
@@ -91,7 +98,8 @@ export default function UnitsPage() {
                   units={all}
                   autoFocus={focusPanel}
                   onChanged={(message, goTo) => {
-                    setNotice(message);
+                    setNotice(null);
+                    setPending({ message, before: units.data });
                     setFocusPanel(true);
                     units.reload();
                     if (goTo) select(goTo);

@@ -1,0 +1,57 @@
+/**
+ * One goal with everything its page shows: the SMART checklist (with each KPI's attainability
+ * from the first account), whether it may be activated, and every KPI evaluated for every
+ * account as of `asOf` (today unless given), with attainability and the forecast band.
+ */
+import { eq } from 'drizzle-orm';
+import type { Day } from '../../core/period/days.ts';
+import type { GoalDetail, KpiEvaluation } from '../../contract/goals.ts';
+import { strategicGoals, units } from '../../db/schema/index.ts';
+import type { Context } from '../context.ts';
+import {
+  activationOf,
+  datasetsFor,
+  dayOf,
+  evaluationOf,
+  goalStart,
+  kpiShapeOf,
+  presentGoal,
+  readableGoal,
+  smartOf,
+  statisticsWindow,
+} from './goal-data.ts';
+
+export async function getGoal(ctx: Context, id: string, options: { asOf?: Day | undefined } = {}): Promise<GoalDetail> {
+  const bundle = await readableGoal(ctx, id);
+  const { goal } = bundle;
+  const asOf = options.asOf ?? dayOf(ctx.now);
+  const start = goalStart(goal);
+  const shapes = bundle.kpis.map(kpiShapeOf);
+  const [datasets, [unit], [strategic]] = await Promise.all([
+    datasetsFor(ctx, bundle.accounts.map((a) => a.id), statisticsWindow(start, goal.deadline, asOf)),
+    ctx.db.select().from(units).where(eq(units.id, goal.unitId)),
+    goal.strategicGoalId
+      ? ctx.db.select({ id: strategicGoals.id, title: strategicGoals.title }).from(strategicGoals).where(eq(strategicGoals.id, goal.strategicGoalId))
+      : Promise.resolve([]),
+  ]);
+  const evaluations: KpiEvaluation[] = [];
+  for (const [i, row] of bundle.kpis.entries()) {
+    for (const account of bundle.accounts) {
+      const ds = datasets.get(account.id)!;
+      evaluations.push(evaluationOf(row.id, shapes[i]!, account, start, goal.deadline, ds, asOf));
+    }
+  }
+  const first = bundle.accounts[0]?.id;
+  const attainability = bundle.kpis.map((k) => evaluations.find((e) => e.kpiId === k.id && e.accountId === first)?.attainability ?? null);
+  const check = { goalType: goal.goalType, strategicGoalId: goal.strategicGoalId, startDate: goal.startDate, deadline: goal.deadline, accounts: bundle.accounts, kpis: shapes };
+  const activation = activationOf(check);
+  return {
+    ...presentGoal(bundle),
+    strategicGoal: strategic ?? null,
+    unit: { id: unit!.id, slug: unit!.slug, name: unit!.name },
+    smart: smartOf(check, attainability, dayOf(ctx.now)),
+    activation: { ok: activation.ok, missing: activation.missing },
+    evaluations,
+    canEdit: ctx.actor.access.can('goal.write', goal.unitId) && goal.status !== 'archived',
+  };
+}
