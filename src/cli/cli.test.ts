@@ -5,84 +5,27 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cliDatabase, cliDatabaseKinds, maalbar, maalbarJson as json, type CliDatabase } from '../testing/cli.ts';
 import { platforms } from '../core/platforms.ts';
 import { startTestServer } from '../../e2e/server.ts';
 import { demoOrganisation } from '../demo/demo-organisation.ts';
 
-const MAIN = join(dirname(fileURLToPath(import.meta.url)), 'main.ts');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The environment without any database settings of the test process itself. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of ['DATABASE_URL', 'MAALBAR_DATA_DIR', 'PORT', 'NODE_TEST_CONTEXT', 'NODE_OPTIONS']) delete env[key];
-  return { ...env, LOG_LEVEL: 'warn', ...extra };
-}
-
-function maalbar(args: string[], opts: { env: Record<string, string>; cwd: string }): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd: opts.cwd, env: cleanEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-/** Runs a command that must succeed and parses its --json output. */
-async function json<T>(args: string[], opts: { env: Record<string, string>; cwd: string }): Promise<T> {
-  const r = await maalbar([...args, '--json'], opts);
-  assert.equal(r.code, 0, `maalbar ${args.join(' ')} failed (${r.code}):\n${r.stderr}`);
-  return JSON.parse(r.stdout) as T;
-}
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-const kinds = process.env.TEST_DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
-
-for (const kind of kinds) {
+for (const kind of cliDatabaseKinds) {
   describe(`maalbar CLI [${kind}]`, () => {
+    let db: CliDatabase;
     let cwd = '';
     /** The environment that reaches the demo's database after `demo` has loaded it. */
     let env: Record<string, string> = {};
     /** The environment `demo` itself runs with. */
     let demoEnv: Record<string, string> = {};
-    let dbName = '';
 
     before(async () => {
-      cwd = mkdtempSync(join(tmpdir(), 'maalbar-cli-'));
+      db = await cliDatabase(kind, 'cli');
+      cwd = db.cwd;
       if (kind === 'postgres') {
-        dbName = `maalbar_cli_${process.pid}_${randomBytes(4).toString('hex')}`;
-        await adminQuery(`create database ${dbName}`);
-        const url = new URL(process.env.TEST_DATABASE_URL!);
-        url.pathname = `/${dbName}`;
-        env = demoEnv = { DATABASE_URL: url.toString() };
+        env = demoEnv = db.env;
       } else {
         // Neither DATABASE_URL nor MAALBAR_DATA_DIR: the demo uses ./data-demo.
         demoEnv = {};
@@ -90,10 +33,7 @@ for (const kind of kinds) {
       }
     });
 
-    after(async () => {
-      rmSync(cwd, { recursive: true, force: true });
-      if (dbName) await adminQuery(`drop database if exists ${dbName}`);
-    });
+    after(() => db.dispose());
 
     test('demo --load-only loads the demo once; unit and account lists show it', async () => {
       const loaded = await json<{ status: string; counts: { units: number; accounts: number }; signIn: { role: string; email: string }[] }>(

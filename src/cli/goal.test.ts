@@ -4,89 +4,26 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { join } from 'node:path';
+import { cliDatabase, cliDatabaseKinds, maalbar, maalbarJson as json, type CliDatabase } from '../testing/cli.ts';
 import type { AccountKpis, GoalDetail, GoalOut } from '../contract/goals.ts';
 import { demoGoals } from '../demo/demo-goals.ts';
 
-const MAIN = join(dirname(fileURLToPath(import.meta.url)), 'main.ts');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of ['DATABASE_URL', 'MAALBAR_DATA_DIR', 'PORT', 'NODE_TEST_CONTEXT', 'NODE_OPTIONS']) delete env[key];
-  return { ...env, LOG_LEVEL: 'warn', ...extra };
-}
-
-function maalbar(args: string[], opts: { env: Record<string, string>; cwd: string }): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd: opts.cwd, env: cleanEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-async function json<T>(args: string[], opts: { env: Record<string, string>; cwd: string }): Promise<T> {
-  const r = await maalbar([...args, '--json'], opts);
-  assert.equal(r.code, 0, `maalbar ${args.join(' ')} failed (${r.code}):\n${r.stderr}`);
-  return JSON.parse(r.stdout) as T;
-}
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-const kinds = process.env.TEST_DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
-
-for (const kind of kinds) {
+for (const kind of cliDatabaseKinds) {
   describe(`maalbar goal and kpi [${kind}]`, () => {
+    let db: CliDatabase;
     let cwd = '';
     let env: Record<string, string> = {};
-    let dbName = '';
 
     before(async () => {
-      cwd = mkdtempSync(join(tmpdir(), 'maalbar-goal-cli-'));
-      if (kind === 'postgres') {
-        dbName = `maalbar_goalcli_${process.pid}_${randomBytes(4).toString('hex')}`;
-        await adminQuery(`create database ${dbName}`);
-        const url = new URL(process.env.TEST_DATABASE_URL!);
-        url.pathname = `/${dbName}`;
-        env = { DATABASE_URL: url.toString() };
-      } else {
-        env = { MAALBAR_DATA_DIR: join(cwd, 'data-demo') };
-      }
+      db = await cliDatabase(kind, 'goal-cli');
+      cwd = db.cwd;
+      env = kind === 'postgres' ? db.env : { MAALBAR_DATA_DIR: join(cwd, 'data-demo') };
       const loaded = await maalbar(['demo', '--load-only', '--json'], { env, cwd });
       assert.equal(loaded.code, 0, loaded.stderr);
     });
 
-    after(async () => {
-      rmSync(cwd, { recursive: true, force: true });
-      if (dbName) await adminQuery(`drop database if exists ${dbName}`);
-    });
+    after(() => db.dispose());
 
     test('goal list, goal show and kpi print the demo goals and their KPIs; "not measured" is null', async () => {
       const all = await json<GoalOut[]>(['goal', 'list'], { env, cwd });
