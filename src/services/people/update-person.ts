@@ -2,7 +2,7 @@
  * Changes a person. Everyone may change their own name and language; administrators may also
  * deactivate people and set their passwords. Deactivating ends the person's sessions.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq, ne } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import type { PersonOut, PersonUpdateInput } from '../../contract/people.ts';
 import { people, roleGrants, sessions } from '../../db/schema/index.ts';
@@ -20,6 +20,7 @@ export async function updatePerson(ctx: Context, idOrEmail: string, input: Perso
     throw new AppError('forbidden', 'Only an administrator may deactivate people or set their passwords.');
   }
   if (isSelf && input.active === false) throw new AppError('validation_failed', 'You cannot deactivate yourself.');
+  if (input.active === false && person.active) await refuseLastActiveAdmin(ctx, person.id);
 
   const changes: Partial<typeof people.$inferInsert> = { updatedAt: ctx.now };
   if (input.name !== undefined) changes.name = input.name;
@@ -33,4 +34,16 @@ export async function updatePerson(ctx: Context, idOrEmail: string, input: Perso
   }
   const grants = await ctx.db.select().from(roleGrants).where(eq(roleGrants.personId, person.id)).orderBy(asc(roleGrants.createdAt));
   return presentPerson(row!, grants);
+}
+
+/** Someone must always be able to administer the organisation (the CLI operator included). */
+async function refuseLastActiveAdmin(ctx: Context, personId: string): Promise<void> {
+  const [own] = await ctx.db.select({ n: count() }).from(roleGrants).where(and(eq(roleGrants.personId, personId), eq(roleGrants.role, 'admin')));
+  if ((own?.n ?? 0) === 0) return;
+  const [others] = await ctx.db
+    .select({ n: count() })
+    .from(roleGrants)
+    .innerJoin(people, eq(people.id, roleGrants.personId))
+    .where(and(eq(roleGrants.organisationId, ctx.actor.organisationId), eq(roleGrants.role, 'admin'), ne(roleGrants.personId, personId), eq(people.active, true)));
+  if ((others?.n ?? 0) === 0) throw new AppError('conflict', 'This is the last active administrator; make someone else administrator first.');
 }
