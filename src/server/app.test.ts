@@ -201,7 +201,7 @@ forEachDatabase('HTTP app', (fresh) => {
       assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/, path);
       assert.equal(res.headers.get('x-content-type-options'), 'nosniff', path);
       assert.equal(res.headers.get('referrer-policy'), 'same-origin', path);
-      assert.ok(res.headers.get('x-frame-options'), path);
+      assert.equal(res.headers.get('x-frame-options'), 'DENY', path);
       assert.equal(res.headers.get('strict-transport-security'), null, path);
     }
     const https = testApp(t, { config: loadConfig({ MAALBAR_PUBLIC_URL: 'https://maalbar.example.no' }) });

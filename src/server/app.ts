@@ -91,6 +91,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
       },
       strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
       referrerPolicy: 'same-origin',
+      xFrameOptions: 'DENY',
     }),
   );
 
