@@ -16,7 +16,7 @@ const PeoplePage = lazy(() => import('./pages/PeoplePage.tsx'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
 const StrategyPage = lazy(() => import('./pages/StrategyPage.tsx'));
 const GoalPage = lazy(() => import('./pages/GoalPage.tsx'));
-const GoalWizardPage = lazy(() => import('./pages/GoalWizardPage.tsx'));
+const GoalWizardPage = lazy(() => import('./pages/goal-wizard/GoalWizardPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 function Failed({ message }: { message: string }) {

@@ -6,7 +6,9 @@ import type { AccountKpis } from '../../contract/goals.ts';
 import { goalAccounts, goals } from '../../db/schema/index.ts';
 import type { Context } from '../context.ts';
 import { findAccount } from '../lookup.ts';
-import { datasetsFor, dayOf, evaluationOf, goalStart, kpiShapeOf, loadGoalBundles, presentKpi, statisticsWindow } from './goal-data.ts';
+import { loadGoalBundles, presentKpi } from './goal-bundles.ts';
+import { kpiShapeOf } from './kpi-shape.ts';
+import { datasetsFor, dayOf, evaluationOf, goalStart, statisticsWindow } from './kpi-evaluation.ts';
 
 export async function accountKpis(ctx: Context, accountRef: string, asOf?: Day): Promise<AccountKpis> {
   const orgId = ctx.actor.organisationId;

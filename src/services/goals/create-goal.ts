@@ -10,17 +10,9 @@ import type { Platform } from '../../core/platforms.ts';
 import { goalAccounts, goals, kpis } from '../../db/schema/index.ts';
 import { authorize } from '../authorize.ts';
 import type { Context } from '../context.ts';
-import {
-  checkDates,
-  kpiIssues,
-  kpiShapeOf,
-  kpiValues,
-  loadGoalBundle,
-  presentGoal,
-  resolveGoalAccounts,
-  resolveOwner,
-  resolveStrategicGoal,
-} from './goal-data.ts';
+import { loadGoalBundle, presentGoal } from './goal-bundles.ts';
+import { kpiIssues, kpiShapeOf, kpiValues } from './kpi-shape.ts';
+import { checkDates, resolveGoalAccounts, resolveOwner, resolveStrategicGoal } from './goal-references.ts';
 
 export async function createGoal(ctx: Context, raw: GoalCreateInput): Promise<GoalOut> {
   const input = GoalCreateInput.parse(raw);

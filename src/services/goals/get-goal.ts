@@ -8,18 +8,10 @@ import type { Day } from '../../core/period/days.ts';
 import type { GoalDetail, KpiEvaluation } from '../../contract/goals.ts';
 import { strategicGoals, units } from '../../db/schema/index.ts';
 import type { Context } from '../context.ts';
-import {
-  activationOf,
-  datasetsFor,
-  dayOf,
-  evaluationOf,
-  goalStart,
-  kpiShapeOf,
-  presentGoal,
-  readableGoal,
-  smartOf,
-  statisticsWindow,
-} from './goal-data.ts';
+import { presentGoal, readableGoal } from './goal-bundles.ts';
+import { kpiShapeOf } from './kpi-shape.ts';
+import { datasetsFor, dayOf, evaluationOf, goalStart, statisticsWindow } from './kpi-evaluation.ts';
+import { activationOf, smartOf } from './goal-checks.ts';
 
 export async function getGoal(ctx: Context, id: string, options: { asOf?: Day | undefined } = {}): Promise<GoalDetail> {
   const bundle = await readableGoal(ctx, id);

@@ -5,7 +5,7 @@ import type { GoalFilter, GoalOut } from '../../contract/goals.ts';
 import { goalAccounts, goals, units } from '../../db/schema/index.ts';
 import type { Context } from '../context.ts';
 import { findAccount, findUnit } from '../lookup.ts';
-import { loadGoalBundles, presentGoal } from './goal-data.ts';
+import { loadGoalBundles, presentGoal } from './goal-bundles.ts';
 
 export async function listGoals(ctx: Context, filter: GoalFilter = {}): Promise<GoalOut[]> {
   const orgId = ctx.actor.organisationId;

@@ -9,18 +9,10 @@ import type { Platform } from '../../core/platforms.ts';
 import { indexStatistics } from '../../core/kpi/dataset.ts';
 import { GoalPreviewInput, type Attainability, type GoalPreview } from '../../contract/goals.ts';
 import type { Context } from '../context.ts';
-import {
-  activationOf,
-  attainabilityOf,
-  datasetsFor,
-  dayOf,
-  kpiIssues,
-  kpiShapeOf,
-  resolveGoalAccounts,
-  smartOf,
-  statisticsWindow,
-  toCoreKpi,
-} from './goal-data.ts';
+import { kpiIssues, kpiShapeOf, toCoreKpi } from './kpi-shape.ts';
+import { resolveGoalAccounts } from './goal-references.ts';
+import { attainabilityOf, datasetsFor, dayOf, statisticsWindow } from './kpi-evaluation.ts';
+import { activationOf, smartOf } from './goal-checks.ts';
 
 export async function previewGoal(ctx: Context, raw: GoalPreviewInput): Promise<GoalPreview> {
   const input = GoalPreviewInput.parse(raw);

@@ -13,7 +13,9 @@ import { GoalStatusInput, type GoalOut, type goalStatuses } from '../../contract
 import { goals } from '../../db/schema/index.ts';
 import { authorize } from '../authorize.ts';
 import type { Context } from '../context.ts';
-import { dayOf, kpiShapeOf, loadGoalBundle, presentGoal, readableGoal } from './goal-data.ts';
+import { loadGoalBundle, presentGoal, readableGoal } from './goal-bundles.ts';
+import { kpiShapeOf } from './kpi-shape.ts';
+import { dayOf } from './kpi-evaluation.ts';
 
 type Status = (typeof goalStatuses)[number];
 

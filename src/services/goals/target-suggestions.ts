@@ -22,7 +22,7 @@ import type { TargetSuggestions } from '../../contract/goals.ts';
 import { accounts } from '../../db/schema/index.ts';
 import type { Context } from '../context.ts';
 import { findAccount } from '../lookup.ts';
-import { datasetsFor, dayOf } from './goal-data.ts';
+import { datasetsFor, dayOf } from './kpi-evaluation.ts';
 
 const HISTORY_DAYS = 365;
 

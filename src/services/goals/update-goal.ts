@@ -12,19 +12,10 @@ import { GoalUpdateInput, type GoalOut } from '../../contract/goals.ts';
 import { goalAccounts, goals, kpis } from '../../db/schema/index.ts';
 import { authorize } from '../authorize.ts';
 import type { Context } from '../context.ts';
-import {
-  activationOf,
-  checkDates,
-  kpiIssues,
-  kpiShapeOf,
-  kpiValues,
-  loadGoalBundle,
-  presentGoal,
-  readableGoal,
-  resolveGoalAccounts,
-  resolveOwner,
-  resolveStrategicGoal,
-} from './goal-data.ts';
+import { loadGoalBundle, presentGoal, readableGoal } from './goal-bundles.ts';
+import { kpiIssues, kpiShapeOf, kpiValues } from './kpi-shape.ts';
+import { checkDates, resolveGoalAccounts, resolveOwner, resolveStrategicGoal } from './goal-references.ts';
+import { activationOf } from './goal-checks.ts';
 
 export async function updateGoal(ctx: Context, id: string, raw: z.input<typeof GoalUpdateInput>): Promise<GoalOut> {
   const input = GoalUpdateInput.parse(raw);
