@@ -7,6 +7,7 @@
 import { Command } from 'commander';
 import { registerAccount } from './commands/account.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerDetect } from './commands/detect.ts';
 import { registerGoal } from './commands/goal.ts';
 import { registerGrant } from './commands/grant.ts';
 import { registerKpi } from './commands/kpi.ts';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerGrant(program);
   registerGoal(program);
   registerKpi(program);
+  registerDetect(program);
   return program;
 }
 

@@ -23,6 +23,10 @@ import { youtubeTotalsImporter } from './youtube-totals.ts';
 import { xOverviewImporter } from './x-overview.ts';
 import { xContentImporter } from './x-content.ts';
 import { xLegacyImporter } from './x-legacy.ts';
+import { linkedinContentImporter } from './linkedin-content.ts';
+import { linkedinFollowersImporter } from './linkedin-followers.ts';
+import { readWorkbook } from './parse/excel.ts';
+import { templateImporter } from './maalbar-template.ts';
 import type { DecodedText, Detection, Importer, InputFile, ParsedExport, ParseOptions } from './types.ts';
 
 export const importers: readonly Importer[] = [
@@ -42,6 +46,9 @@ export const importers: readonly Importer[] = [
   xOverviewImporter,
   xContentImporter,
   xLegacyImporter,
+  linkedinContentImporter,
+  linkedinFollowersImporter,
+  templateImporter,
 ];
 
 export function importerByKey(key: string): Importer | undefined {
@@ -88,8 +95,17 @@ const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1)}…` : 
 export function describeFile(file: InputFile, text: DecodedText | null = decodeText(file.bytes)): string {
   if (file.bytes.length === 0) return 'the file is empty';
   const binary = sniffBinary(file.bytes);
-  if (binary === 'zip') return 'a ZIP archive (or .xlsx workbook) that no importer reads';
-  if (binary === 'xls') return 'an old Excel (.xls) workbook that no importer reads';
+  if (binary !== null) {
+    let sheets: string;
+    try {
+      sheets = readWorkbook(file.bytes, file.name).sheets.map((s) => `"${s.name}"`).join(', ');
+    } catch (e) {
+      const reason = e instanceof ImportError ? (e.issues[0]?.message ?? e.message) : String(e);
+      if (binary === 'zip' && /no xl\/workbook\.xml/.test(reason)) return 'a ZIP archive that no importer reads';
+      return `${binary === 'zip' ? 'a ZIP archive or .xlsx workbook' : 'an old Excel (.xls) workbook'} that cannot be read: ${reason}`;
+    }
+    return `${binary === 'zip' ? 'an Excel (.xlsx)' : 'an old Excel (.xls)'} workbook with the sheets ${sheets || '(none)'} that no importer reads`;
+  }
   if (!text) return `a binary file of ${file.bytes.length} bytes, not text`;
   const rows = headRows(text, 8192);
   const first = rows[0];
