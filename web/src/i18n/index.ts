@@ -25,7 +25,7 @@ export function storedLanguage(): Language | null {
   }
 }
 
-function applyToDocument(lng: string): void {
+function syncDocumentLanguage(lng: string): void {
   document.documentElement.lang = lng;
 }
 
@@ -41,12 +41,12 @@ export async function setLanguage(lng: Language): Promise<void> {
     // private mode: the choice lasts for this page only
   }
   if (i18n.language !== lng) await i18n.changeLanguage(lng);
-  applyToDocument(lng);
+  syncDocumentLanguage(lng);
 }
 
 export async function initI18n(): Promise<typeof i18n> {
   const lng = storedLanguage() ?? 'nb';
-  i18n.on('languageChanged', applyToDocument);
+  i18n.on('languageChanged', syncDocumentLanguage);
   await i18n.use(initReactI18next).init({
     resources: { nb: { translation: nb }, en: { translation: en } },
     lng,
@@ -55,7 +55,7 @@ export async function initI18n(): Promise<typeof i18n> {
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
   });
-  applyToDocument(lng);
+  syncDocumentLanguage(lng);
   return i18n;
 }
 
