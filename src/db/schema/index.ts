@@ -4,3 +4,4 @@ export * from './people.ts';
 export * from './accounts.ts';
 export * from './goals.ts';
 export * from './statistics.ts';
+export * from './imports.ts';

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { date, doublePrecision, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisation.ts';
 import { accounts } from './accounts.ts';
+import { imports } from './imports.ts';
 
 export const posts = pgTable(
   'posts',
@@ -25,6 +26,8 @@ export const posts = pgTable(
     postType: text('post_type'),
     permalink: text('permalink'),
     excerpt: text('excerpt'),
+    /** The import that first documented the post (undoing it removes the post when nothing else refers to it). */
+    importId: uuid('import_id').references(() => imports.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('posts_account_platform_id_key').on(t.accountId, t.platformPostId)],
@@ -46,14 +49,17 @@ export const observations = pgTable(
     /** null for account-level values; the post for per-post values. */
     postId: uuid('post_id').references(() => posts.id),
     value: doublePrecision('value').notNull(),
-    /** Where the value came from: 'manual', 'api', 'import', 'demo' (the statistics issue adds import ids). */
+    /** Where the value came from: 'manual', 'api', 'import', 'demo'. */
     source: text('source').notNull().default('manual'),
+    /** The import that wrote this value (null only for values documented before imports were recorded). */
+    importId: uuid('import_id').references(() => imports.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('observations_key').on(t.accountId, t.metric, t.day, sql`coalesce(${t.postId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
     index('observations_account_metric_day_idx').on(t.organisationId, t.accountId, t.metric, t.day),
+    index('observations_import_idx').on(t.importId),
   ],
 );
 
@@ -70,7 +76,10 @@ export const audienceSnapshots = pgTable(
     day: date('day', { mode: 'string' }).notNull(),
     /** Percent of the audience per age group, e.g. {"18-24": 41.5, "25-34": 30.1}. */
     ageDistribution: jsonb('age_distribution').$type<Record<string, number>>().notNull(),
+    /** Other blocks of the export (gender, countries, cities): block → label → share or count. */
+    other: jsonb('other').$type<Record<string, Record<string, number>>>(),
     source: text('source').notNull().default('manual'),
+    importId: uuid('import_id').references(() => imports.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('audience_snapshots_account_day_key').on(t.accountId, t.day)],
