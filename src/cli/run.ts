@@ -19,6 +19,7 @@ export interface GlobalOptions {
 
 const exitCodes: Partial<Record<ErrorCode, number>> = {
   validation_failed: 2,
+  too_large: 2,
   not_found: 3,
   conflict: 4,
   forbidden: 5,

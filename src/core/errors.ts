@@ -5,6 +5,7 @@
  */
 export const errorCodes = [
   'validation_failed',
+  'too_large',
   'unauthenticated',
   'forbidden',
   'not_found',

@@ -5,6 +5,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../core/errors.ts';
 import { authenticate } from './auth.ts';
 import { openApiInfo, renderApiPage } from './api-docs.ts';
@@ -20,6 +21,9 @@ import { peopleRoutes } from './routes/people.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { unitRoutes } from './routes/units.ts';
+import { importRoutes } from './routes/imports.ts';
+import { observationRoutes } from './routes/observations.ts';
+import { coverageRoutes } from './routes/coverage.ts';
 import { router } from './openapi-helpers.ts';
 
 /** Every API router; the OpenAPI document and (later) the authorisation matrix read this list. */
@@ -33,18 +37,33 @@ export const apiRouters = [
   strategicGoalRoutes,
   goalRoutes,
   catalogueRoutes,
+  importRoutes,
+  observationRoutes,
+  coverageRoutes,
 ];
 
+/** Request bodies: JSON at most 1 MB, except statistics batches (25 MB) and file imports (100 MB). */
 const MAX_JSON_BYTES = 1024 * 1024;
+const MAX_BATCH_BYTES = 25 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+
+function bodyLimitFor(path: string): number {
+  if (/\/imports(\/preview)?$/.test(path)) return MAX_UPLOAD_BYTES;
+  if (/\/observations$/.test(path)) return MAX_BATCH_BYTES;
+  return MAX_JSON_BYTES;
+}
+
+const tooLarge = (max: number) =>
+  new AppError('too_large', `The request body is larger than the ${Math.round(max / 1024 / 1024)} MB accepted here.`);
 
 export function buildApi(): OpenAPIHono<AppEnv> {
   const api = router();
   api.use('*', async (c, next) => {
+    const max = bodyLimitFor(c.req.path);
     const length = Number(c.req.header('content-length') ?? 0);
-    if (length > MAX_JSON_BYTES && !c.req.path.includes('/import')) {
-      throw new AppError('validation_failed', `The request body is ${length} bytes; at most ${MAX_JSON_BYTES} are accepted here.`);
-    }
-    await next();
+    if (length > max) throw tooLarge(max);
+    // Bodies without a length (chunked) are counted as they arrive.
+    return bodyLimit({ maxSize: max, onError: () => { throw tooLarge(max); } })(c, next);
   });
   api.use('*', authenticate);
   for (const r of apiRouters) api.route('/', r);

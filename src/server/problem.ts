@@ -7,6 +7,7 @@ import type { Problem } from '../contract/common.ts';
 
 export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   validation_failed: 400,
+  too_large: 413,
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
@@ -24,6 +25,7 @@ export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
 
 const titles: Record<ErrorCode, string> = {
   validation_failed: 'The request is not valid',
+  too_large: 'Too large',
   unauthenticated: 'Sign-in required',
   invalid_credentials: 'Sign-in failed',
   forbidden: 'Not allowed',

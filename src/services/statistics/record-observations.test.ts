@@ -25,9 +25,19 @@ forEachDatabase('recording statistics', (fresh) => {
       audience: [{ date: '2026-03-01', ageDistribution: { '18-24': 41.5, '25-34': 30 } }],
     };
     const first = await recordObservations(reporter, s.accounts.a1Instagram, input);
-    assert.deepEqual(first, { accountId: s.accounts.a1Instagram, observations: 6, posts: 1, audience: 1 });
+    const { importId, ...firstCounts } = first;
+    assert.ok(importId);
+    assert.deepEqual(firstCounts, {
+      accountId: s.accounts.a1Instagram,
+      observations: 6,
+      posts: 1,
+      audience: 1,
+      counts: { added: 6, changed: 0, unchanged: 0, posts: 1, audience: 1 },
+    });
     const again = await recordObservations(reporter, s.accounts.a1Instagram, input);
     assert.equal(again.observations, 6);
+    assert.equal(again.importId, null, 'nothing changed, so no import is recorded');
+    assert.deepEqual(again.counts, { added: 0, changed: 0, unchanged: 6, posts: 0, audience: 0 });
 
     const rows = await t.db.select().from(observations).where(eq(observations.accountId, s.accounts.a1Instagram)).orderBy(asc(observations.metric), asc(observations.day));
     assert.equal(rows.length, 6, 'no duplicates after recording twice');

@@ -1,0 +1,241 @@
+/**
+ * Import (or preview) statistics files into one account. Each upload is expanded (a ZIP becomes
+ * its entries), each file is detected by its content, read by its importer, checked against the
+ * account (platform, catalogue) and written in its own transaction: a file is imported whole or
+ * not at all, and one refused file does not stop the others. The report per file says what
+ * happened, in the shape `maalbar import --json` prints.
+ *
+ * - The same file (by SHA-256) already imported into the account and not undone is reported
+ *   'unchanged' without reading it again.
+ * - A file from another platform than the account's is refused, naming both.
+ * - `lastDay` (the day the export was downloaded, default today) resolves TikTok Studio's
+ *   yearless days and dates Meta's audience file.
+ */
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { FileReport } from '../../contract/statistics.ts';
+import { AppError } from '../../core/errors.ts';
+import { platformNames, type Platform } from '../../core/platforms.ts';
+import type { Db } from '../../db/client.ts';
+import { imports } from '../../db/schema/index.ts';
+import { expandUpload } from '../../importers/expand.ts';
+import { ImportError } from '../../importers/errors.ts';
+import { parseFile } from '../../importers/registry.ts';
+import type { InputFile, ParsedExport } from '../../importers/types.ts';
+import { authorize } from '../authorize.ts';
+import type { Context } from '../context.ts';
+import { findAccount } from '../lookup.ts';
+import { assertStatistics } from '../statistics/check-statistics.ts';
+import { sha256Hex, writeStatistics, type StatisticsBatch } from '../statistics/write-statistics.ts';
+
+export interface ImportFilesOptions {
+  /** 'YYYY-MM-DD'; default: today (UTC) of ctx.now. */
+  lastDay?: string | undefined;
+  /** Read and check everything, write nothing. */
+  dryRun?: boolean | undefined;
+}
+
+/** The platforms an importer's files can come from, when the file itself does not say which. */
+function platformsOfImporter(importer: string): readonly Platform[] | null {
+  if (importer.startsWith('meta-')) return ['facebook', 'instagram'];
+  if (importer.startsWith('facebook-')) return ['facebook'];
+  if (importer.startsWith('tiktok-')) return ['tiktok'];
+  if (importer.startsWith('youtube-')) return ['youtube'];
+  if (importer.startsWith('x-')) return ['x'];
+  if (importer.startsWith('linkedin-')) return ['linkedin'];
+  return null; // the Målbar template: any platform (it checks its own `platform` column)
+}
+
+function describeExport(parsed: ParsedExport): string {
+  const platform = parsed.platform ? platformNames[parsed.platform] : (platformsOfImporter(parsed.importer) ?? []).map((p) => platformNames[p]).join('/');
+  return `a ${platform} export (${parsed.kind.replace(/_/g, ' ')})`;
+}
+
+function checkPlatform(file: InputFile, parsed: ParsedExport, account: { name: string; platform: string }): void {
+  const accountPlatform = account.platform as Platform;
+  const allowed = parsed.platform ? [parsed.platform] : platformsOfImporter(parsed.importer);
+  if (allowed && !allowed.includes(accountPlatform)) {
+    throw new ImportError(
+      { file: file.name },
+      `this is ${describeExport(parsed)}, but the account "${account.name}" is on ${platformNames[accountPlatform]}; import it into a ${allowed.map((p) => platformNames[p]).join(' or ')} account`,
+    );
+  }
+}
+
+function toBatch(parsed: ParsedExport): StatisticsBatch {
+  return {
+    observations: parsed.observations.map((o) => ({ metric: o.metric, date: o.date, value: o.value, postId: o.postId ?? null })),
+    posts: parsed.posts.map((p) => ({
+      platformPostId: p.platformPostId,
+      date: p.date,
+      publishedAt: p.publishedAt ?? null,
+      postType: p.postType ?? null,
+      permalink: p.permalink ?? null,
+      excerpt: p.excerpt ?? null,
+    })),
+    audience: parsed.audience.map((a) => ({ date: a.date, ageDistribution: a.ageDistribution, other: a.other })),
+  };
+}
+
+function blankReport(file: string): FileReport {
+  return {
+    file,
+    platform: null,
+    kind: null,
+    importer: null,
+    from: null,
+    to: null,
+    rows: 0,
+    observations: 0,
+    posts: 0,
+    audience: 0,
+    added: 0,
+    changed: 0,
+    unchanged: 0,
+    notMeasured: 0,
+    metrics: [],
+    columns: { recognised: [], ignored: [] },
+    warnings: [],
+    status: 'refused',
+    error: null,
+    errorCode: null,
+    importId: null,
+    sha256: null,
+  };
+}
+
+function refused(report: FileReport, e: unknown): FileReport {
+  if (e instanceof AppError) return { ...report, status: 'refused', error: e.message, errorCode: e.code };
+  throw e;
+}
+
+function describeParsed(report: FileReport, parsed: ParsedExport): FileReport {
+  return {
+    ...report,
+    platform: parsed.platform,
+    kind: parsed.kind,
+    importer: parsed.importer,
+    from: parsed.from,
+    to: parsed.to,
+    rows: parsed.stats.rows,
+    observations: parsed.observations.length,
+    posts: parsed.posts.length,
+    audience: parsed.audience.length,
+    notMeasured: parsed.stats.notMeasured,
+    metrics: [...new Set(parsed.observations.map((o) => o.metric))].sort(),
+    columns: parsed.columns,
+    warnings: parsed.warnings,
+  };
+}
+
+async function activeImportOf(db: Db, accountId: string, sha256: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: imports.id })
+    .from(imports)
+    .where(and(eq(imports.accountId, accountId), eq(imports.sha256, sha256), isNull(imports.undoneAt)))
+    .orderBy(desc(imports.createdAt))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+async function importOne(
+  ctx: Context,
+  account: { id: string; name: string; platform: string; organisationId: string },
+  file: InputFile,
+  lastDay: string,
+  mode: 'preview' | 'dry-run' | 'import',
+): Promise<FileReport> {
+  let report = blankReport(file.name);
+  const sha256 = await sha256Hex(file.bytes);
+  report.sha256 = sha256;
+  const existing = await activeImportOf(ctx.db, account.id, sha256);
+  let parsed: ParsedExport;
+  try {
+    parsed = parseFile(file, { platform: account.platform as Platform, lastDay });
+    report = describeParsed(report, parsed);
+    checkPlatform(file, parsed, account);
+    assertStatistics(account.platform as Platform, account.name, toBatch(parsed), { platformExport: parsed.importer !== 'maalbar-template' });
+  } catch (e) {
+    return refused(report, e);
+  }
+  if (existing) return { ...report, status: 'unchanged', importId: existing };
+  if (mode === 'preview') return { ...report, status: 'ready' };
+
+  const target = { organisationId: account.organisationId, accountId: account.id, accountName: account.name, personId: ctx.actor.personId, now: ctx.now };
+  const meta = {
+    origin: 'file' as const,
+    source: 'import',
+    sha256,
+    file,
+    importer: parsed.importer,
+    platform: parsed.platform ?? account.platform,
+    kind: parsed.kind,
+    from: parsed.from,
+    to: parsed.to,
+    lastDay,
+    rows: parsed.stats.rows,
+    columns: parsed.columns,
+    warnings: parsed.warnings,
+  };
+  try {
+    const result = await ctx.db.transaction(async (tx) => {
+      const written = await writeStatistics(tx as unknown as Db, target, meta, toBatch(parsed));
+      // A dry run goes all the way through the database (constraints, diff) and then rolls back.
+      if (mode === 'dry-run') throw new DryRun(written);
+      return written;
+    });
+    return finish(report, result.importId, result.counts);
+  } catch (e) {
+    if (e instanceof DryRun) return { ...finish(report, null, e.result.counts), status: e.result.importId ? 'ready' : 'unchanged' };
+    return refused(report, e);
+  }
+}
+
+class DryRun extends Error {
+  readonly result: Awaited<ReturnType<typeof writeStatistics>>;
+  constructor(result: Awaited<ReturnType<typeof writeStatistics>>) {
+    super('dry run');
+    this.result = result;
+  }
+}
+
+function finish(report: FileReport, importId: string | null, counts: { added: number; changed: number; unchanged: number }): FileReport {
+  return {
+    ...report,
+    status: importId ? 'imported' : 'unchanged',
+    importId,
+    added: counts.added,
+    changed: counts.changed,
+    unchanged: counts.unchanged,
+    observations: counts.added + counts.changed,
+  };
+}
+
+async function run(ctx: Context, accountRef: string, uploads: readonly InputFile[], options: ImportFilesOptions, mode: 'preview' | 'dry-run' | 'import') {
+  const account = await findAccount(ctx.db, ctx.actor.organisationId, accountRef);
+  if (!account) throw new AppError('not_found', 'No such account.');
+  authorize(ctx, 'statistics.write', account.unitId, 'account');
+  if (uploads.length === 0) throw new AppError('validation_failed', 'No file was given.', [{ path: 'file', message: 'give at least one file' }]);
+  const lastDay = options.lastDay ?? ctx.now.toISOString().slice(0, 10);
+  const files: FileReport[] = [];
+  for (const upload of uploads) {
+    let expanded: InputFile[];
+    try {
+      expanded = expandUpload(upload);
+    } catch (e) {
+      files.push(refused(blankReport(upload.name), e));
+      continue;
+    }
+    for (const file of expanded) files.push(await importOne(ctx, account, file, lastDay, mode));
+  }
+  return { files };
+}
+
+/** Reads and checks the files without writing anything: what an import would do. */
+export function previewImport(ctx: Context, accountRef: string, uploads: readonly InputFile[], options: ImportFilesOptions = {}) {
+  return run(ctx, accountRef, uploads, options, 'preview');
+}
+
+/** Imports the files, each in its own transaction (or, with dryRun, rolls each back after writing it). */
+export function importFiles(ctx: Context, accountRef: string, uploads: readonly InputFile[], options: ImportFilesOptions = {}) {
+  return run(ctx, accountRef, uploads, options, options.dryRun ? 'dry-run' : 'import');
+}
