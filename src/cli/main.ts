@@ -10,6 +10,7 @@ import { registerDemo } from './commands/demo.ts';
 import { registerDetect } from './commands/detect.ts';
 import { registerGoal } from './commands/goal.ts';
 import { registerGrant } from './commands/grant.ts';
+import { registerImport } from './commands/import.ts';
 import { registerKpi } from './commands/kpi.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUnit } from './commands/unit.ts';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerGoal(program);
   registerKpi(program);
   registerDetect(program);
+  registerImport(program);
   return program;
 }
 
