@@ -69,6 +69,9 @@ CREATE TABLE "stored_files" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "observations" DROP CONSTRAINT "observations_organisation_id_organisations_id_fk";
+--> statement-breakpoint
+DROP INDEX "observations_account_metric_day_idx";--> statement-breakpoint
 ALTER TABLE "audience_snapshots" ADD COLUMN "other" jsonb;--> statement-breakpoint
 ALTER TABLE "audience_snapshots" ADD COLUMN "import_id" uuid;--> statement-breakpoint
 ALTER TABLE "observations" ADD COLUMN "import_id" uuid;--> statement-breakpoint
@@ -101,4 +104,4 @@ CREATE UNIQUE INDEX "stored_files_org_sha_key" ON "stored_files" USING btree ("o
 ALTER TABLE "audience_snapshots" ADD CONSTRAINT "audience_snapshots_import_id_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."imports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "observations" ADD CONSTRAINT "observations_import_id_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."imports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "posts" ADD CONSTRAINT "posts_import_id_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."imports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "observations_import_idx" ON "observations" USING btree ("import_id");
+ALTER TABLE "observations" DROP COLUMN "id";

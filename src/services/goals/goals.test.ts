@@ -25,7 +25,7 @@ const close = (a: number | null | undefined, b: number) => assert.ok(a != null &
 
 async function daily(db: Db, s: Seed, accountId: string, metric: string, values: Record<string, number>) {
   await db.insert(observations).values(
-    Object.entries(values).map(([day, value]) => ({ id: crypto.randomUUID(), organisationId: s.organisationId, accountId, metric, day, value })),
+    Object.entries(values).map(([day, value]) => ({ organisationId: s.organisationId, accountId, metric, day, value })),
   );
 }
 
@@ -33,7 +33,7 @@ async function post(db: Db, s: Seed, accountId: string, platformPostId: string, 
   const id = crypto.randomUUID();
   await db.insert(posts).values({ id, organisationId: s.organisationId, accountId, platformPostId, publishedOn });
   for (const [day, metric, value] of readings) {
-    await db.insert(observations).values({ id: crypto.randomUUID(), organisationId: s.organisationId, accountId, metric, day, value, postId: id });
+    await db.insert(observations).values({ organisationId: s.organisationId, accountId, metric, day, value, postId: id });
   }
 }
 

@@ -27,6 +27,7 @@ export async function undoImport(ctx: Context, importId: string): Promise<UndoRe
   authorize(ctx, 'statistics.write', found.unitId, 'import');
   const now = ctx.now.toISOString();
   const x = found.row.id;
+  const account = found.row.accountId;
   const counts = await ctx.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     await lockAccount(tx, found.row.accountId);
@@ -48,7 +49,7 @@ export async function undoImport(ctx: Context, importId: string): Promise<UndoRe
     await tx.execute(sql`
       insert into observation_history (id, organisation_id, account_id, metric, day, post_id, value, import_id, source, replaced_by_import_id, replaced_at)
       select gen_random_uuid(), organisation_id, account_id, metric, day, post_id, value, import_id, source, null, ${now}::timestamptz
-      from observations where import_id = ${x}::uuid`);
+      from observations where account_id = ${account}::uuid and import_id = ${x}::uuid`);
 
     // 3. Those that replaced an earlier value get the earlier value back; the others (this import brought them) go.
     const restored = firstNumber(
@@ -56,14 +57,14 @@ export async function undoImport(ctx: Context, importId: string): Promise<UndoRe
         with done as (
           update observations o set value = p.value, import_id = p.import_id, source = p.source, updated_at = ${now}::timestamptz
           from observation_history p
-          where o.import_id = ${x}::uuid and p.replaced_by_import_id = ${x}::uuid and p.account_id = o.account_id
+          where o.account_id = ${account}::uuid and o.import_id = ${x}::uuid and p.replaced_by_import_id = ${x}::uuid and p.account_id = o.account_id
             and p.metric = o.metric and p.day = o.day
             and coalesce(p.post_id, ${NO_POST}::uuid) = coalesce(o.post_id, ${NO_POST}::uuid)
           returning 1)
         select count(*)::int from done`),
     );
     const removed = firstNumber(
-      await tx.execute(sql`with gone as (delete from observations where import_id = ${x}::uuid returning 1) select count(*)::int from gone`),
+      await tx.execute(sql`with gone as (delete from observations where account_id = ${account}::uuid and import_id = ${x}::uuid returning 1) select count(*)::int from gone`),
     );
 
     // 4. Audience snapshots, the same steps.
@@ -97,7 +98,7 @@ export async function undoImport(ctx: Context, importId: string): Promise<UndoRe
       await tx.execute(sql`
         with gone as (
           delete from posts p where p.import_id = ${x}::uuid
-            and not exists (select 1 from observations o where o.post_id = p.id)
+            and not exists (select 1 from observations o where o.account_id = ${account}::uuid and o.post_id = p.id)
           returning 1)
         select count(*)::int from gone`),
     );

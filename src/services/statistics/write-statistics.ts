@@ -180,7 +180,7 @@ async function writeObservations(
       with r as (
         select * from json_to_recordset(${json}::json) as r(metric text, day date, post_id uuid, value double precision)
       ), cur as (
-        select o.id, o.metric, o.day, o.post_id, o.value, o.import_id, o.source, r.value as new_value
+        select o.metric, o.day, o.post_id, o.value, o.import_id, o.source, r.value as new_value
         from r join observations o
           on o.account_id = ${t.accountId}::uuid and o.metric = r.metric and o.day = r.day
          and coalesce(o.post_id, ${NO_POST}::uuid) = coalesce(r.post_id, ${NO_POST}::uuid)
@@ -191,11 +191,13 @@ async function writeObservations(
         returning 1
       ), upd as (
         update observations o set value = cur.new_value, import_id = ${importId}::uuid, source = ${source}, updated_at = ${now}::timestamptz
-        from cur where o.id = cur.id and cur.value is distinct from cur.new_value
+        from cur where o.account_id = ${t.accountId}::uuid and o.metric = cur.metric and o.day = cur.day
+          and coalesce(o.post_id, ${NO_POST}::uuid) = coalesce(cur.post_id, ${NO_POST}::uuid)
+          and cur.value is distinct from cur.new_value
         returning 1
       ), ins as (
-        insert into observations (id, organisation_id, account_id, metric, day, post_id, value, source, import_id, created_at, updated_at)
-        select gen_random_uuid(), ${t.organisationId}::uuid, ${t.accountId}::uuid, r.metric, r.day, r.post_id, r.value, ${source}, ${importId}::uuid, ${now}::timestamptz, ${now}::timestamptz
+        insert into observations (organisation_id, account_id, metric, day, post_id, value, source, import_id, created_at, updated_at)
+        select ${t.organisationId}::uuid, ${t.accountId}::uuid, r.metric, r.day, r.post_id, r.value, ${source}, ${importId}::uuid, ${now}::timestamptz, ${now}::timestamptz
         from r where not exists (
           select 1 from cur where cur.metric = r.metric and cur.day = r.day and cur.post_id is not distinct from r.post_id)
         returning 1
