@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { zipSync } from 'fflate';
 import { maalbar } from '../testing/cli.ts';
 import { fixturesDir } from '../importers/fixture-files.ts';
 import { importers } from '../importers/registry.ts';
@@ -52,7 +53,7 @@ const expected: [string, string | null, string, number][] = [
   ['x-current/account_analytics_content_2024-11-21_2025-02-19.csv', 'x', 'x_content', 1269],
   ['x-current/account_overview_analytics.csv', 'x', 'x_account_overview', 550],
   ['x-legacy/tweet_activity_metrics_20170401_20170408_en.csv', 'x', 'x_tweet_activity', 80],
-  ['youtube/Chart data.csv', 'youtube', 'youtube_chart', 1825],
+  ['youtube/Chart data.csv', 'youtube', 'youtube_chart', 0],
   ['youtube/Table data.csv', 'youtube', 'youtube_table', 1326],
   ['youtube/Totals.csv', 'youtube', 'youtube_totals', 365],
 ];
@@ -165,4 +166,16 @@ test('an invalid --last-day is refused before any file is read', async () => {
   const r = await maalbar(['detect', fixturePath('youtube/Totals.csv'), '--last-day', '1 March'], { cwd, env });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--last-day: write the day as YYYY-MM-DD/);
+});
+
+test('a ZIP archive is read entry by entry, each named "archive › entry"', async () => {
+  const zip = join(cwd, 'tiktok.zip');
+  writeFileSync(zip, zipSync({ 'Overview.csv': readFileSync(fixturePath('tiktok-studio/Overview.csv')), 'readme.txt': new TextEncoder().encode('hello\n') }));
+  const { code, files } = await detect([zip, '--last-day', '2026-02-27']);
+  assert.equal(code, 2);
+  assert.deepEqual(files.map((f) => [f.file, f.status, f.kind]), [
+    [`${zip} › Overview.csv`, 'recognised', 'tiktok_overview'],
+    [`${zip} › readme.txt`, 'refused', null],
+  ]);
+  assert.match(files[1]!.error!, /^tiktok\.zip › readme\.txt: not a known export/);
 });

@@ -7,7 +7,8 @@
  * and text files. The archive is unpacked by parse/zip.ts with its limits (paths leaving the
  * archive, 2000 entries, 200 MB in total, a compression ratio over 200 for entries over 1 MB,
  * checksums). Directories, macOS `__MACOSX/` junk and dot-files (`.DS_Store`, `._x.csv`, anything
- * under a `.folder/`) are skipped without unpacking. A ZIP inside the ZIP is refused naming both
+ * under a `.folder/`) are skipped without unpacking. Two entries with the same path are refused
+ * (which one is meant cannot be told). A ZIP inside the ZIP is refused naming both
  * (it is not unpacked: each level would multiply the limits), and so is an archive with no
  * files. A damaged or cut-off archive is refused as one file: which of its entries would be
  * complete cannot be known. Pure.
@@ -36,7 +37,10 @@ export function expandUpload(file: InputFile): InputFile[] {
   if (sniffBinary(file.bytes) !== 'zip' || isWorkbook(file)) return [file];
   const entries = readZip(file.bytes, { file: file.name, keep: (name) => !isJunk(name) });
   const out: InputFile[] = [];
+  const seen = new Set<string>();
   for (const entry of entries) {
+    if (seen.has(entry.name)) throw new ImportError({ file: file.name }, `entry "${entry.name}" appears twice in the archive: which one is meant cannot be told`);
+    seen.add(entry.name);
     const inner: InputFile = { name: `${file.name}${ENTRY_SEPARATOR}${entry.name}`, bytes: entry.bytes };
     if (sniffBinary(inner.bytes) === 'zip') {
       let workbook: boolean;

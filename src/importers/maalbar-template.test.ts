@@ -87,6 +87,8 @@ test('rows are refused with row, column and reason', () => {
   expectImportError(() => parse(imp, csv(HEADER, '2026-01-05,,reach,abc,,,,,,')), { row: 2, column: 'value', reason: /not a number/ });
   expectImportError(() => parse(imp, csv(HEADER, '2026-01-05,,reach,12.05.2025,,,,,,')), { row: 2, column: 'value', reason: /date/ });
   expectImportError(() => parse(imp, csv(HEADER, '2026-01-05,,reach,-5,,,,,,')), { row: 2, column: 'value', reason: /negative/ });
+  // a net change may be negative
+  assert.equal(valueOf(parse(imp, csv(HEADER, '2026-01-05,,net_followers,-5,,,,,,')), 'net_followers', '2026-01-05'), -5);
   expectImportError(() => parse(imp, csv(HEADER, '2026-01-05,,bounce_rate,140,,,,,,')), { row: 2, column: 'value', reason: /over 100/ });
   expectImportError(() => parse(imp, csv(HEADER, ',,reach,1,,,,,,')), { row: 2, column: 'date', reason: /missing/ });
   expectImportError(() => parse(imp, csv(HEADER, '2026-01-05,2026-01,reach,1,,,,,,')), { row: 2, column: 'month', reason: /not both/ });

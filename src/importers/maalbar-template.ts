@@ -16,7 +16,8 @@
  * - `metric`: a catalogue key (`reach`, `hours_spent`, …; its English or bokmål name is accepted
  *   too). An unknown one is refused with the closest known key.
  * - `value`: a number (`1234`, `1 234`, `12,5`); `-` or empty is "not measured": the row is
- *   skipped and counted, never stored as 0. Negative values, and percentages over 100, are refused.
+ *   skipped and counted, never stored as 0. Negative values (except for a net change such as
+ *   `net_followers`), and percentages over 100, are refused.
  * - `post_id` (optional): the value is per post; `post_date`, `post_url`, `post_text` describe
  *   the post (text kept as written, at most 280 characters, formula-like text such as `=SUM(…)`
  *   is data and kept as text: exports must escape it).
@@ -290,7 +291,7 @@ function parseTemplate(file: InputFile, text: DecodedText | null, options: Parse
       continue;
     }
     const def = getMetric(metric)!;
-    if (value < 0) throw new ImportError(at(row, 'value'), `${value} is negative: ${metric} cannot be below 0`);
+    if (value < 0 && !def.signed) throw new ImportError(at(row, 'value'), `${value} is negative: ${metric} cannot be below 0`);
     if (def.unit === 'percent' && value > 100) throw new ImportError(at(row, 'value'), `${value} is over 100: ${metric} is a percentage (write 12.5 for 12.5 %)`);
 
     const key = `${metric}|${date}|${postId ?? ''}`;

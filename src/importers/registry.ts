@@ -25,6 +25,7 @@ import { xContentImporter } from './x-content.ts';
 import { xLegacyImporter } from './x-legacy.ts';
 import { linkedinContentImporter } from './linkedin-content.ts';
 import { linkedinFollowersImporter } from './linkedin-followers.ts';
+import { linkedinVisitorsImporter } from './linkedin-visitors.ts';
 import { readWorkbook } from './parse/excel.ts';
 import { templateImporter } from './maalbar-template.ts';
 import type { DecodedText, Detection, Importer, InputFile, ParsedExport, ParseOptions } from './types.ts';
@@ -48,8 +49,26 @@ export const importers: readonly Importer[] = [
   xLegacyImporter,
   linkedinContentImporter,
   linkedinFollowersImporter,
+  linkedinVisitorsImporter,
   templateImporter,
 ];
+
+/**
+ * The largest file read (a ZIP's entries each count on their own; the archive as a whole may
+ * unpack to 200 MB, parse/zip.ts). The largest real exports are YouTube Studio's Chart data
+ * (a row per video and day: about 45 MB for 1000 videos over a year). Reading a 50 MB CSV takes
+ * about 2.5 s and 650 MB of memory; a larger file is refused before it is decoded.
+ */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+function tooLarge(file: InputFile): ImportError | null {
+  if (file.bytes.length <= MAX_FILE_BYTES) return null;
+  const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  return new ImportError(
+    { file: file.name },
+    `the file is ${file.bytes.length} bytes (${mb(file.bytes.length)}), more than the ${MAX_FILE_BYTES} bytes (${mb(MAX_FILE_BYTES)}) one export may be: export a shorter period, or fewer videos or posts at a time`,
+  );
+}
 
 export function importerByKey(key: string): Importer | undefined {
   return importers.find((i) => i.key === key);
@@ -70,15 +89,17 @@ function best(file: InputFile, text: DecodedText | null): { importer: Importer; 
 }
 
 /** What the file's content says it is, or null when no importer recognises it. */
-export function detectFile(file: InputFile, text: DecodedText | null = decodeText(file.bytes)): Detection | null {
-  return best(file, text)?.detection ?? null;
+export function detectFile(file: InputFile, text?: DecodedText | null): Detection | null {
+  if (tooLarge(file)) return null; // parseFile says why
+  return best(file, text === undefined ? decodeText(file.bytes) : text)?.detection ?? null;
 }
 
 /** Reads a file with the importer that recognises it; refuses it with a description when none does. */
 export function parseFile(file: InputFile, options: ParseOptions = {}): ParsedExport {
+  const large = tooLarge(file);
+  if (large) throw large;
   const text = decodeText(file.bytes);
-  const found = best(file, text);
-  if (!found) throw new ImportError({ file: file.name }, `not a known export: ${describeFile(file, text)}`);
+  // Garbled text first: a garbled header (a BOM turned into "ï»¿") would otherwise be "unknown".
   const garbled = text ? findMojibake(text.text) : null;
   if (garbled) {
     throw new ImportError(
@@ -86,14 +107,18 @@ export function parseFile(file: InputFile, options: ParseOptions = {}): ParsedEx
       `the text is garbled ("${garbled.found}"): the file was saved with the wrong character encoding, probably by a spreadsheet; download the export again and import it unopened`,
     );
   }
+  const found = best(file, text);
+  if (!found) throw new ImportError({ file: file.name }, `not a known export: ${describeFile(file, text)}`);
   return found.importer.parse(file, text, options);
 }
 
 const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** A short description of a file's content for "not a known export" messages. */
-export function describeFile(file: InputFile, text: DecodedText | null = decodeText(file.bytes)): string {
+export function describeFile(file: InputFile, text?: DecodedText | null): string {
   if (file.bytes.length === 0) return 'the file is empty';
+  if (tooLarge(file)) return `a file of ${file.bytes.length} bytes, more than the ${MAX_FILE_BYTES} read`;
+  if (text === undefined) text = decodeText(file.bytes);
   const binary = sniffBinary(file.bytes);
   if (binary !== null) {
     let sheets: string;

@@ -97,6 +97,8 @@ export function checkRowLength(table: Table, row: CsvRow, needed: readonly numbe
 export interface MatchedColumn extends MetricColumn {
   header: string;
   index: number;
+  /** Later columns with the very same header (a duplicated header): their cells must agree with this one's. */
+  twins?: readonly number[];
 }
 
 /**
@@ -120,18 +122,40 @@ export function matchMetricColumns(
   const match = matchColumns(header, spec);
   const matched = match.recognised.flatMap((r) => {
     const s = byMetric.get(r.key);
-    return s ? [{ ...s, header: r.header, index: r.index }] : [];
+    if (!s) return [];
+    const twins = header.flatMap((h, i) => (i > r.index && norm(h) === norm(r.header) ? [i] : []));
+    return [{ ...s, header: r.header, index: r.index, ...(twins.length > 0 ? { twins } : {}) }];
   });
   return { matched, ignored: match.ignored };
 }
 
-export function readCell(table: Table, row: CsvRow, col: MatchedColumn): number | null {
-  const raw = row.cells[col.index] ?? '';
+function readRaw(table: Table, row: CsvRow, col: MatchedColumn, raw: string): number | null {
   const ctx = { file: table.file, row: row.line, column: col.header };
   const options = table.decimal ? { decimal: table.decimal } : {};
   if (col.kind === 'duration_s') return parseDuration(raw, ctx);
   if (col.kind === 'fraction_to_percent') return parsePercent(raw, ctx, { ...options, fraction: true });
   return parseNumber(raw, ctx, options);
+}
+
+/**
+ * A metric cell's value (null: not measured). A duplicated header's cells must hold the same
+ * value (Meta's two `Views` do): when they differ, which one is meant cannot be told, and the
+ * row is refused rather than read from the first.
+ */
+export function readCell(table: Table, row: CsvRow, col: MatchedColumn): number | null {
+  const raw = row.cells[col.index] ?? '';
+  const value = readRaw(table, row, col, raw);
+  for (const twin of col.twins ?? []) {
+    const other = row.cells[twin];
+    if (other === undefined || other.trim() === raw.trim()) continue;
+    if (readRaw(table, row, col, other) !== value) {
+      throw new ImportError(
+        { file: table.file, row: row.line, column: col.header },
+        `the header has "${col.header}" twice (columns ${col.index + 1} and ${twin + 1}), and this row has different values in them ("${raw.trim()}" and "${other.trim()}"): which one is meant cannot be told`,
+      );
+    }
+  }
+  return value;
 }
 
 /** Accumulates what one file yields. */
@@ -199,17 +223,11 @@ export function excerpt(text: string | undefined): string | undefined {
 }
 
 /**
- * Net follower change (gained − lost, can be negative) is not gross `new_followers`: it is stored
- * only once the catalogue has a metric for it, else its column is listed as ignored.
+ * Net follower change (gained − lost, can be negative: YouTube's `Subscribers`, TikTok's
+ * difference from the day before and `Net growth`) is the catalogue's `net_followers`, never
+ * the gross `new_followers`.
  */
 export const NET_FOLLOWER_METRIC = 'net_followers';
-
-export function warnNetChange(builder: ExportBuilder, header: readonly string[], names: readonly string[]): void {
-  const i = findColumn(header, names);
-  if (i !== -1 && !isMetricKey(NET_FOLLOWER_METRIC)) {
-    builder.warnings.push(`"${header[i]}" is a net change (it can be negative), not new followers: it is not stored`);
-  }
-}
 
 /**
  * A dated cell with a year (parse/dates.ts), also `YYYY/MM/DD` as TikTok's business export and

@@ -122,8 +122,8 @@ const descriptions: Record<(typeof TEMPLATE_COLUMN_ORDER)[number], { required: b
   },
   value: {
     required: true,
-    en: 'The number: 1234, 1 234 or 12,5 (percentages as 12.5, not 0.125). "-" or empty means not measured: the row is skipped, never stored as 0. Negative values are refused.',
-    nb: 'Tallet: 1234, 1 234 eller 12,5 (prosent som 12,5, ikke 0,125). «-» eller tomt betyr ikke målt: raden hoppes over og lagres aldri som 0. Negative verdier avvises.',
+    en: 'The number: 1234, 1 234 or 12,5 (percentages as 12.5, not 0.125). "-" or empty means not measured: the row is skipped, never stored as 0. Negative values are refused, except for a net change (net_followers).',
+    nb: 'Tallet: 1234, 1 234 eller 12,5 (prosent som 12,5, ikke 0,125). «-» eller tomt betyr ikke målt: raden hoppes over og lagres aldri som 0. Negative verdier avvises, unntatt for en nettoendring (net_followers).',
   },
   platform: {
     required: false,

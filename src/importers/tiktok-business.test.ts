@@ -26,8 +26,13 @@ test('business export: daily values with full dates, no lastDay needed', () => {
   assert.equal(valueOf(r, 'new_followers', '2026-01-01'), 12);
   assert.equal(valueOf(r, 'lost_followers', '2025-12-31'), 4);
   assert.equal(r.stats.notMeasured, 1);
-  assert.deepEqual(r.columns.ignored, ['Net growth']);
-  assert.match(r.warnings.join(' '), /net change/);
+  assert.equal(valueOf(r, 'link_clicks', '2026-01-01'), 5);
+  // Net growth is the net change (-1 on 2025-12-31: 3 new, 4 lost), never new followers
+  assert.equal(valueOf(r, 'net_followers', '2025-12-31'), -1);
+  assert.equal(valueOf(r, 'net_followers', '2026-01-01'), 10);
+  assert.equal(valueOf(r, 'new_followers', '2025-12-31'), 3);
+  assert.deepEqual(r.columns.ignored, []);
+  assert.deepEqual(r.warnings, []);
 });
 
 test('ISO dates and a renamed copy are read too; a Studio file is not a business file', () => {

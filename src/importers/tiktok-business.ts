@@ -2,8 +2,8 @@
  * TikTok business-account overview export: `Date,Video views,Reached audience,Profile views,
  * Likes,Shares,Comments,Website clicks,…,Net growth,New followers,Lost followers`, one row per
  * day with full dates (`2026/05/10`, also ISO or `MM/DD/YYYY`). Unlike TikTok Studio, the dates
- * carry their year, so no `lastDay` is needed. Net growth is a net change, kept out of
- * `new_followers` (see tabular.ts NET_FOLLOWER_METRIC).
+ * carry their year, so no `lastDay` is needed. `Net growth` is the net change (it can be
+ * negative), stored as `net_followers`, never as the gross `new_followers`.
  */
 import { ImportError } from './errors.ts';
 import type { Detection, Importer, ParsedExport } from './types.ts';
@@ -19,7 +19,6 @@ import {
   parseFullDate,
   readTable,
   sampleRows,
-  warnNetChange,
 } from './tabular.ts';
 
 const KEY = 'tiktok-business';
@@ -75,7 +74,6 @@ export const tiktokBusinessImporter: Importer = {
       onceADay(seen, date, at);
       builder.addRow(table, row, matched, date);
     }
-    warnNetChange(builder, table.header, NET);
     return builder.build(matched, ignored);
   },
 };

@@ -6,7 +6,7 @@ import { detect, expectImportError, fixture, parse, renamed, synthetic, valueOf 
 const file = fixture('tiktok-studio/FollowerHistory.csv');
 const lastDay = { lastDay: '2026-02-28' };
 
-test('FollowerHistory.csv: followers per day read by hand; the net difference is not stored as new followers', () => {
+test('FollowerHistory.csv: followers per day read by hand; the difference is stored as the net change, never as new followers', () => {
   const r = parse(imp, file, lastDay);
   assert.equal(r.kind, 'tiktok_follower_history');
   assert.equal(r.from, '2025-02-28');
@@ -21,9 +21,18 @@ test('FollowerHistory.csv: followers per day read by hand; the net difference is
   assert.equal(valueOf(r, 'followers', '2026-02-27'), 5013);
   assert.equal(r.stats.notMeasured, 25);
   assert.ok(!r.observations.some((o) => o.metric === 'new_followers'));
-  assert.deepEqual(r.columns.recognised, [{ header: 'Followers', metric: 'followers' }]);
-  assert.deepEqual(r.columns.ignored, ['Difference in followers from previous day']);
-  assert.match(r.warnings.join(' '), /net change/);
+  // the difference: "March 26",…,"115"; "January 1",…,"-3"; "July 21","3060","-4"; "March 24","undefined","0"
+  assert.equal(valueOf(r, 'net_followers', '2025-03-26'), 115);
+  assert.equal(valueOf(r, 'net_followers', '2026-01-01'), -3);
+  assert.equal(valueOf(r, 'net_followers', '2025-07-21'), -4);
+  assert.equal(valueOf(r, 'net_followers', '2025-03-24'), 0);
+  assert.equal(r.observations.filter((o) => o.metric === 'net_followers').length, 365);
+  assert.deepEqual(r.columns.recognised, [
+    { header: 'Followers', metric: 'followers' },
+    { header: 'Difference in followers from previous day', metric: 'net_followers' },
+  ]);
+  assert.deepEqual(r.columns.ignored, []);
+  assert.deepEqual(r.warnings, []);
 });
 
 test('detected by content, renamed; bokmål headers', () => {
@@ -32,6 +41,7 @@ test('detected by content, renamed; bokmål headers', () => {
   const nb = synthetic('f.csv', '"Dato","Følgere","Forskjell i følgere fra forrige dag"\n"30. desember","100","2"\n"31. desember","99","-1"\n');
   const r = parse(imp, nb, { lastDay: '2026-01-05' });
   assert.equal(valueOf(r, 'followers', '2025-12-31'), 99);
+  assert.equal(valueOf(r, 'net_followers', '2025-12-31'), -1);
 });
 
 test('damaged copies are refused with row and column', () => {

@@ -2,12 +2,11 @@
  * TikTok Studio `FollowerHistory.csv`: per day the number of followers (`undefined` before
  * TikTok started counting: not measured) and the difference from the day before. The
  * difference is a net change (it can be negative), not the gross new followers the catalogue's
- * `new_followers` means: it is stored only under the net metric once the catalogue has one
- * (tabular.ts NET_FOLLOWER_METRIC), else listed as ignored with a warning. Years from
- * `options.lastDay` (tiktok-studio.ts).
+ * `new_followers` means: it is stored as `net_followers` (tabular.ts NET_FOLLOWER_METRIC).
+ * Years from `options.lastDay` (tiktok-studio.ts).
  */
 import { yearlessDailyImporter } from './tiktok-studio.ts';
-import { NET_FOLLOWER_METRIC, warnNetChange } from './tabular.ts';
+import { NET_FOLLOWER_METRIC } from './tabular.ts';
 
 const FOLLOWERS = ['Followers', 'Følgere'];
 const DIFFERENCE = [
@@ -24,5 +23,4 @@ export const tiktokFollowersImporter = yearlessDailyImporter({
     { metric: 'followers', names: FOLLOWERS },
     { metric: NET_FOLLOWER_METRIC, names: DIFFERENCE },
   ],
-  note: (builder, header) => warnNetChange(builder, header, DIFFERENCE),
 });

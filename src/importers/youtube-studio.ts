@@ -2,8 +2,8 @@
  * What the YouTube Studio importers share (advanced mode exports: `Table data.csv`,
  * `Chart data.csv`, `Totals.csv`). The metric columns depend on what the user ticked, so each is
  * matched by name (English and bokmål header sets); the rest are listed as ignored. YouTube's
- * `Subscribers` is the net change (gained − lost, can be negative): it is kept out of the gross
- * `new_followers` (tabular.ts NET_FOLLOWER_METRIC), while `Subscribers gained`/`lost` map to
+ * `Subscribers` is the net change (gained − lost, can be negative): it is stored as
+ * `net_followers`, never as the gross `new_followers`, while `Subscribers gained`/`lost` map to
  * new/lost followers. Thumbnail click-through rate has no catalogue metric and is ignored.
  */
 import { guessDayOrder, type DayOrder } from './parse/dates.ts';
@@ -15,6 +15,8 @@ export const TITLE = ['Video title', 'Videotittel'];
 export const PUBLISHED = ['Video publish time', 'Publiseringstidspunkt for video', 'Publiseringstidspunkt'];
 export const DATE = ['Date', 'Dato'];
 export const SUBSCRIBERS_NET = ['Subscribers', 'Abonnenter'];
+/** `Content` of the channel's own row or line (the table's first row; a chart's total series). */
+export const TOTAL_CONTENT = new Set(['total', 'totalt', 'totalsum']);
 
 export const youtubeMetrics: readonly MetricColumn[] = [
   { metric: 'views', names: ['Views', 'Visninger'] },

@@ -31,8 +31,11 @@ test('Table data.csv: the Total row is skipped; per-video posts and values read 
   // the last row: XsKvg19iU7s,…,"Jun 19, 2023",5,0,0,0,4,0
   assert.equal(r.posts.at(-1)?.date, '2023-06-19');
   assert.equal(valueOf(r, 'impressions', '2023-06-19', 'XsKvg19iU7s'), 4);
-  assert.deepEqual(r.columns.ignored, ['Duration', 'Subscribers', 'Impressions click-through rate (%)']);
-  assert.match(r.warnings.join(' '), /"Subscribers" is a net change/);
+  // Subscribers (net change) for UWQNrpakgcA is 14, for mx7T928-TGs 3
+  assert.equal(valueOf(r, 'net_followers', '2025-08-28', 'UWQNrpakgcA'), 14);
+  assert.equal(valueOf(r, 'net_followers', '2025-09-18', 'mx7T928-TGs'), 3);
+  assert.deepEqual(r.columns.ignored, ['Duration', 'Impressions click-through rate (%)']);
+  assert.deepEqual(r.warnings, []);
 });
 
 test('columns follow what the user ticked: gained/lost subscribers, durations H:MM:SS, negative net change', () => {
@@ -49,8 +52,9 @@ test('columns follow what the user ticked: gained/lost subscribers, durations H:
   assert.equal(valueOf(r, 'average_view_duration_s', '2026-02-01', 'xyz_-987654'), 45);
   assert.equal(valueOf(r, 'average_percentage_viewed', '2026-01-05', 'abcDEF12345'), 38.25);
   assert.equal(valueOf(r, 'average_percentage_viewed', '2026-02-01', 'xyz_-987654'), undefined);
-  // the net change (-2) is never stored as new followers
-  assert.ok(!r.observations.some((o) => o.value === -2));
+  // the net change (-2) is stored as such, never as new or lost followers
+  assert.deepEqual(r.observations.filter((o) => o.value === -2), [{ metric: 'net_followers', date: '2026-01-05', value: -2, postId: 'abcDEF12345' }]);
+  assert.equal(valueOf(r, 'net_followers', '2026-02-01', 'xyz_-987654'), 1);
   assert.equal(r.stats.notMeasured, 1);
 });
 

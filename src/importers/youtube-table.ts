@@ -2,11 +2,13 @@
  * YouTube Studio `Table data.csv` by content: one row per video (id in `Content`, title,
  * publish date `"Aug 28, 2025"`) with the ticked metrics over the export's period. The first
  * data row, `Total`, is the channel's sum and not a post: it is skipped. Each video becomes a
- * post and its values per-post observations dated on its publish day (so a later export of the
- * same video updates them). The file does not say which period the values cover. Open point
- * for storage: these period totals share their key (metric, publish day, video) with the daily
- * per-video values of Chart data on the publish day, and would add up with them; per-post totals
- * need to be told apart from daily values (e.g. a `lifetime` flag on the observation).
+ * post and its values per-post observations dated on its publish day, as the other platforms'
+ * post exports are (so a later export of the same video updates them, lifetime-style). The file
+ * does not say which period the values cover.
+ *
+ * Per-video values come only from this file: youtube-chart.ts does not store the chart's
+ * per-video daily rows, which would land on the same key (account, metric, day, video) on the
+ * publish day and overwrite these totals (or be overwritten by them). See youtube-chart.ts.
  */
 import { ImportError } from './errors.ts';
 import type { Detection, Importer, ParsedExport } from './types.ts';
@@ -20,13 +22,11 @@ import {
   matchMetricColumns,
   parseFullDate,
   readTable,
-  warnNetChange,
 } from './tabular.ts';
-import { CONTENT, DATE, PUBLISHED, SUBSCRIBERS_NET, TITLE, dayOrderOf, youtubeMetrics } from './youtube-studio.ts';
+import { CONTENT, DATE, PUBLISHED, TITLE, TOTAL_CONTENT, dayOrderOf, youtubeMetrics } from './youtube-studio.ts';
 
 const KEY = 'youtube-table';
 const KIND = 'youtube_table';
-const TOTAL = new Set(['total', 'totalt', 'totalsum']);
 
 export const youtubeTableImporter: Importer = {
   key: KEY,
@@ -52,7 +52,7 @@ export const youtubeTableImporter: Importer = {
     for (const row of table.rows) {
       checkRowLength(table, row, [idAt, publishedAt]);
       const id = row.cells[idAt]!.trim();
-      if (TOTAL.has(id.toLowerCase())) continue;
+      if (TOTAL_CONTENT.has(id.toLowerCase())) continue;
       builder.rows++;
       const at = { file: file.name, row: row.line };
       if (!/^[A-Za-z0-9_-]{6,20}$/.test(id)) throw new ImportError({ ...at, column: header[idAt]! }, `"${id}" is not a YouTube video id`);
@@ -69,7 +69,6 @@ export const youtubeTableImporter: Importer = {
       });
       builder.addRow(table, row, matched, date, id);
     }
-    warnNetChange(builder, header, SUBSCRIBERS_NET);
     return builder.build(matched, ignored);
   },
 };

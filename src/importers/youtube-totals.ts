@@ -17,9 +17,8 @@ import {
   onceADay,
   parseFullDate,
   readTable,
-  warnNetChange,
 } from './tabular.ts';
-import { CONTENT, DATE, SUBSCRIBERS_NET, allYoutubeColumns, dayOrderOf, youtubeMetrics } from './youtube-studio.ts';
+import { CONTENT, DATE, allYoutubeColumns, dayOrderOf, youtubeMetrics } from './youtube-studio.ts';
 
 const KEY = 'youtube-totals';
 const KIND = 'youtube_totals';
@@ -51,7 +50,6 @@ export const youtubeTotalsImporter: Importer = {
       onceADay(seen, date, at);
       builder.addRow(table, row, matched, date);
     }
-    warnNetChange(builder, header, SUBSCRIBERS_NET);
     return builder.build(matched, ignored);
   },
 };

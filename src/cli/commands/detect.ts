@@ -15,6 +15,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { detectFile, parseFile } from '../../importers/registry.ts';
 import { decodeText } from '../../importers/parse/decode.ts';
+import { expandUpload } from '../../importers/expand.ts';
+import type { InputFile } from '../../importers/types.ts';
 import { toAppError } from '../../server/problem.ts';
 import { plural, table } from '../format.ts';
 import { parseInput } from '../input.ts';
@@ -47,9 +49,9 @@ const needsLastDay = (importer: string | null) => importer !== null && (importer
 
 const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
-export function detectOne(path: string, lastDayOption: string | undefined): DetectedFile {
-  const result: DetectedFile = {
-    file: path,
+function blank(file: string): DetectedFile {
+  return {
+    file,
     platform: null,
     kind: null,
     importer: null,
@@ -68,30 +70,27 @@ export function detectOne(path: string, lastDayOption: string | undefined): Dete
     status: 'refused',
     error: null,
   };
-  let bytes: Uint8Array;
-  let lastDay = lastDayOption;
+}
+
+const errorText = (file: string, error: unknown) => {
+  const appError = toAppError(error);
+  return appError.code === 'internal' ? `${file}: unexpected error: ${(error as Error).message ?? String(error)}` : appError.message;
+};
+
+function detectEntry(file: InputFile, lastDay: string, lastDaySource: DetectedFile['lastDaySource']): DetectedFile {
+  const result = blank(file.name);
   try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw new Error('not a file');
-    bytes = new Uint8Array(readFileSync(path));
-    lastDay ??= localDay(stat.mtime);
-  } catch (error) {
-    result.error = `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
-    return result;
-  }
-  const file = { name: basename(path), bytes };
-  try {
-    const detection = detectFile(file, decodeText(bytes));
+    const detection = detectFile(file, decodeText(file.bytes));
     if (detection) {
       result.platform = detection.platform;
       result.kind = detection.kind;
       result.importer = detection.importer;
     }
     if (needsLastDay(result.importer)) {
-      result.lastDay = lastDay ?? null;
-      result.lastDaySource = lastDayOption ? 'option' : 'file modification date';
+      result.lastDay = lastDay;
+      result.lastDaySource = lastDaySource;
     }
-    const parsed = parseFile(file, lastDay ? { lastDay } : {});
+    const parsed = parseFile(file, { lastDay });
     Object.assign(result, {
       platform: parsed.platform,
       kind: parsed.kind,
@@ -109,10 +108,35 @@ export function detectOne(path: string, lastDayOption: string | undefined): Dete
       status: 'recognised',
     });
   } catch (error) {
-    const appError = toAppError(error);
-    result.error = appError.code === 'internal' ? `${file.name}: unexpected error: ${(error as Error).message ?? String(error)}` : appError.message;
+    result.error = errorText(file.name, error);
   }
   return result;
+}
+
+/** One result per file, or per entry of a ZIP archive ("archive.zip › entry.csv"). */
+export function detectPath(path: string, lastDayOption: string | undefined): DetectedFile[] {
+  let bytes: Uint8Array;
+  let lastDay: string;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new Error('not a file');
+    bytes = new Uint8Array(readFileSync(path));
+    lastDay = lastDayOption ?? localDay(stat.mtime);
+  } catch (error) {
+    return [{ ...blank(path), error: `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }];
+  }
+  // Messages name the file by its base name; `file` is the path as given (an entry: "path › entry").
+  const name = basename(path);
+  let files: InputFile[];
+  try {
+    files = expandUpload({ name, bytes });
+  } catch (error) {
+    return [{ ...blank(path), error: errorText(name, error) }];
+  }
+  return files.map((f) => ({
+    ...detectEntry(f, lastDay, lastDayOption ? 'option' : 'file modification date'),
+    file: f.name === name ? path : `${path}${f.name.slice(name.length)}`,
+  }));
 }
 
 function text(files: readonly DetectedFile[]): string {
@@ -150,7 +174,7 @@ export function registerDetect(program: Command): void {
   program
     .command('detect')
     .description('what Målbar reads from export files (platform, kind, days, values), without storing anything')
-    .argument('<files...>', 'export files (CSV, or the Målbar CSV template)')
+    .argument('<files...>', 'export files (CSV, XLSX, XLS, ZIP archives of them, or the Målbar CSV template)')
     .option('--last-day <date>', "the day the exports were downloaded, YYYY-MM-DD (default: each file's modification date)")
     .action(
       action(async (files: string[], opts: { lastDay?: string }, cmd: Command) => {
@@ -159,7 +183,7 @@ export function registerDetect(program: Command): void {
           z.object({ lastDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the day as YYYY-MM-DD').optional() }),
           { lastDay: opts.lastDay },
         );
-        const result = files.map((f) => detectOne(f, input.lastDay));
+        const result = files.flatMap((f) => detectPath(f, input.lastDay));
         output(options, { files: result }, (r) => text(r.files));
         if (result.some((f) => f.status === 'refused')) process.exitCode = 2;
       }),

@@ -28,11 +28,11 @@ test('a SMART goal: every letter ok', () => {
 });
 
 test('Specific: platform, audience and metrics named; metric must exist on the platform', () => {
-  const s = byLetter({ ...goal, platforms: ['tiktok'], audience: { description: ' ' }, kpis: [{ metric: 'link_clicks', target: 1 }, { metric: null, target: 1 }] }).specific;
+  const s = byLetter({ ...goal, platforms: ['tiktok'], audience: { description: ' ' }, kpis: [{ metric: 'reactions', target: 1 }, { metric: null, target: 1 }] }).specific;
   assert.equal(s?.status, 'missing');
   assert.deepEqual(s?.messages.map((m) => m.text), [
     'Name the target audience (who, and which age groups).',
-    'KPI 1: TikTok does not provide Link clicks.',
+    'KPI 1: TikTok does not provide Reactions.',
     'KPI 2: name the metric.',
   ]);
   assert.equal(byLetter({ ...goal, platforms: [] }).specific?.messages[0]?.key, 'goals.smart.specific.no_platform');

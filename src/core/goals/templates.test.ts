@@ -25,9 +25,9 @@ test('suggestions keep only what the platform provides', () => {
       for (const k of suggestedKpis(type, p)) assert.ok(kpiMetric(k.metric)?.platforms.includes(p), `${type} ${p} ${k.metric}`);
     }
   }
-  const tiktokTraffic = suggestedKpis('web_traffic', 'tiktok').map((k) => k.metric);
-  assert.ok(!tiktokTraffic.includes('link_clicks'));
-  assert.ok(tiktokTraffic.includes('sessions'));
+  const youtubeTraffic = suggestedKpis('web_traffic', 'youtube').map((k) => k.metric);
+  assert.ok(!youtubeTraffic.includes('link_clicks')); // YouTube Studio reports no link clicks
+  assert.ok(youtubeTraffic.includes('sessions'));
   const xEngagement = suggestedKpis('engagement', 'x').map((k) => k.metric);
   assert.ok(!xEngagement.includes('engagement_rate_reach')); // X reports no reach
   assert.ok(xEngagement.includes('engagement_rate_impressions'));

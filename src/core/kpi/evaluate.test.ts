@@ -185,9 +185,9 @@ test('not measured: no data, not started, a metric the platform does not provide
   assert.equal(none.actual, null);
   assert.equal(none.progress, null);
   assert.equal(evaluateKpi(kpi({}), { observations: daily('link_clicks', '2025-01-01', [5]) }, '2024-12-31').trace.notes[0]?.code, 'not_started');
-  const tiktok = kpi({ platform: 'tiktok' });
-  assert.deepEqual(validateKpi(tiktok).map((i) => i.path), ['metric']);
-  assert.equal(evaluateKpi(tiktok, { observations: daily('link_clicks', '2025-01-01', [5]) }, '2025-01-05').status, 'not_measured');
+  const youtube = kpi({ platform: 'youtube' }); // YouTube Studio reports no link clicks
+  assert.deepEqual(validateKpi(youtube).map((i) => i.path), ['metric']);
+  assert.equal(evaluateKpi(youtube, { observations: daily('link_clicks', '2025-01-01', [5]) }, '2025-01-05').status, 'not_measured');
   assert.deepEqual(validateKpi(kpi({ metric: 'followers', measurement: 'per_post', deadline: '2024-01-01' })).map((i) => i.path), ['deadline', 'measurement']);
 });
 

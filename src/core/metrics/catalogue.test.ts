@@ -9,7 +9,7 @@ const required = [
   'followers', 'new_followers', 'lost_followers', 'reach', 'impressions', 'views', 'video_views', 'plays',
   'engagements', 'reactions', 'likes', 'comments', 'shares', 'saves', 'link_clicks', 'profile_views',
   'watch_time_hours', 'average_view_duration_s', 'average_percentage_viewed', 'new_viewers',
-  'returning_viewers', 'posts_published', 'mentions', 'sentiment_positive', 'sentiment_negative',
+  'returning_viewers', 'posts_published', 'net_followers', 'unique_visitors', 'mentions', 'sentiment_positive', 'sentiment_negative',
   'sentiment_neutral', 'sessions', 'conversions', 'leads', 'applicants', 'spend_nok', 'hours_spent',
 ];
 
@@ -26,7 +26,11 @@ test('the catalogue has every required metric, with unique snake_case keys and b
 });
 
 test('platform availability is accurate where it matters', () => {
-  assert.equal(platformProvides('tiktok', 'link_clicks'), false);
+  // TikTok's business-account overview export has Website clicks, New and Lost followers
+  assert.equal(platformProvides('tiktok', 'link_clicks'), true);
+  assert.equal(platformProvides('tiktok', 'new_followers'), true);
+  assert.equal(platformProvides('tiktok', 'lost_followers'), true);
+  assert.equal(platformProvides('linkedin', 'lost_followers'), false);
   assert.equal(platformProvides('youtube', 'link_clicks'), false);
   assert.equal(platformProvides('x', 'link_clicks'), true);
   assert.equal(platformProvides('youtube', 'watch_time_hours'), true);
@@ -81,4 +85,29 @@ test('engagements per platform: what counts is data; missing required parts are 
   assert.equal(engagementsOf('instagram', { likes: 10, comments: 2 }), null);
   assert.equal(engagementsOf('x', { engagements: 7, likes: 1 }), 7);
   assert.equal(engagementsOf('linkedin', { reactions: 0, comments: 0, shares: 0 }), 0);
+});
+
+test('net follower change: a signed daily sum, kept apart from the gross counts', () => {
+  const net = getMetric('net_followers');
+  assert.equal(net?.unit, 'count');
+  assert.equal(net?.aggregation, 'sum');
+  assert.equal(net?.signed, true);
+  assert.equal(net?.higherIsBetter, true);
+  assert.equal(net?.name.en, 'Net follower change');
+  // the platforms whose exports have a net column: YouTube "Subscribers", TikTok Studio
+  // "Difference in followers from previous day", TikTok business "Net growth"
+  assert.deepEqual(net?.platforms, ['tiktok', 'youtube']);
+  assert.equal(net?.platformNotes?.youtube, 'Subscribers');
+  // every other metric is never negative
+  assert.deepEqual(metricCatalogue.filter((m) => m.signed).map((m) => m.key), ['net_followers']);
+  assert.equal(getMetric('new_followers')?.signed, undefined);
+});
+
+test('LinkedIn page visitors: page views are profile views, unique visitors a daily count', () => {
+  assert.equal(platformProvides('linkedin', 'profile_views'), true);
+  assert.equal(getMetric('profile_views')?.platformNotes?.linkedin, 'Page views (all pages)');
+  const unique = getMetric('unique_visitors');
+  assert.equal(unique?.aggregation, 'sum');
+  assert.deepEqual(unique?.platforms, ['linkedin']);
+  assert.equal(unique?.name.nb, 'Unike besøkende');
 });

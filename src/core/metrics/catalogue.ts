@@ -12,6 +12,10 @@
  *   to the mean of documented values when the components are not documented.
  * Days without a documented value are never counted as zero.
  *
+ * Gross and net are kept apart: `new_followers` and `lost_followers` are gross counts (≥ 0),
+ * `net_followers` is the day's change as platforms report it (gained − lost, `signed`: it can
+ * be negative) and is never stored as either of them.
+ *
  * Sources: `platform` metrics come from a platform's own statistics (the `platforms` listed);
  * `web_analytics`, `listening` and `manual` metrics come from elsewhere (the web analytics
  * tool, a social-listening tool, the reporter's own records) and apply to every platform.
@@ -49,6 +53,8 @@ export interface MetricDefinition {
   ratio?: { numerator: string; denominator: string; factor: number };
   /** What the platforms call it, where that differs (shown next to the name). */
   platformNotes?: Partial<Record<Platform, string>>;
+  /** The value may be negative (a net change). Every other metric is a count or measure ≥ 0. */
+  signed?: true;
 }
 
 const ALL = platforms;
@@ -69,8 +75,9 @@ type Row = [
 // prettier-ignore
 const rows: Row[] = [
   ['followers', 'Følgere', 'Followers', 'Antall følgere (abonnenter) ved dagens slutt.', 'Number of followers (subscribers) at the end of the day.', 'count', 'latest', true, 'platform', ALL, false],
-  ['new_followers', 'Nye følgere', 'New followers', 'Nye følgere i løpet av dagen (brutto).', 'Followers gained during the day (gross).', 'count', 'sum', true, 'platform', ['facebook', 'instagram', 'linkedin', 'youtube', 'x'], true],
-  ['lost_followers', 'Tapte følgere', 'Lost followers', 'Følgere som sluttet å følge i løpet av dagen.', 'Followers lost during the day (unfollows).', 'count', 'sum', false, 'platform', ['facebook', 'instagram', 'youtube', 'x'], true],
+  ['new_followers', 'Nye følgere', 'New followers', 'Nye følgere i løpet av dagen (brutto).', 'Followers gained during the day (gross).', 'count', 'sum', true, 'platform', ['facebook', 'instagram', 'linkedin', 'tiktok', 'youtube', 'x'], true],
+  ['lost_followers', 'Tapte følgere', 'Lost followers', 'Følgere som sluttet å følge i løpet av dagen.', 'Followers lost during the day (unfollows).', 'count', 'sum', false, 'platform', ['facebook', 'instagram', 'tiktok', 'youtube', 'x'], true],
+  ['net_followers', 'Netto nye følgere', 'Net follower change', 'Nye følgere minus tapte følgere i løpet av dagen (netto); kan være negativ.', 'Followers gained minus followers lost during the day (net); can be negative.', 'count', 'sum', true, 'platform', ['tiktok', 'youtube'], true],
   ['reach', 'Rekkevidde', 'Reach', 'Antall unike personer som så innholdet. Summert over dager telles en person én gang per dag.', 'Number of unique people who saw the content. Summed over days, a person counts once per day.', 'count', 'sum', true, 'platform', ['facebook', 'instagram', 'linkedin', 'tiktok', 'youtube', 'snapchat'], true],
   ['impressions', 'Visninger (eksponeringer)', 'Impressions', 'Antall ganger innholdet ble vist på skjermen, også gjentatte ganger for samme person.', 'Number of times the content was shown on screen, including repeats for the same person.', 'count', 'sum', true, 'platform', ['facebook', 'instagram', 'linkedin', 'youtube', 'x'], true],
   ['views', 'Visninger', 'Views', 'Antall ganger innholdet ble vist eller spilt av, slik plattformen teller det.', 'Number of times the content was displayed or played, as the platform counts it.', 'count', 'sum', true, 'platform', ['facebook', 'instagram', 'threads', 'tiktok', 'youtube', 'snapchat'], true],
@@ -82,8 +89,9 @@ const rows: Row[] = [
   ['comments', 'Kommentarer', 'Comments', 'Antall kommentarer eller svar.', 'Number of comments or replies.', 'count', 'sum', true, 'platform', ['facebook', 'instagram', 'linkedin', 'tiktok', 'youtube', 'x', 'threads', 'snapchat'], true],
   ['shares', 'Delinger', 'Shares', 'Antall delinger, videredelinger eller reposter.', 'Number of shares, reposts or retweets.', 'count', 'sum', true, 'platform', ALL, true],
   ['saves', 'Lagringer', 'Saves', 'Antall ganger innholdet ble lagret eller bokmerket.', 'Number of times the content was saved or bookmarked.', 'count', 'sum', true, 'platform', ['instagram', 'tiktok', 'x'], true],
-  ['link_clicks', 'Lenkeklikk', 'Link clicks', 'Antall klikk på lenker i innholdet eller profilen.', 'Number of clicks on links in the content or profile.', 'count', 'sum', true, 'platform', ['facebook', 'instagram', 'linkedin', 'x', 'threads'], true],
+  ['link_clicks', 'Lenkeklikk', 'Link clicks', 'Antall klikk på lenker i innholdet eller profilen.', 'Number of clicks on links in the content or profile.', 'count', 'sum', true, 'platform', ['facebook', 'instagram', 'linkedin', 'tiktok', 'x', 'threads'], true],
   ['profile_views', 'Profilbesøk', 'Profile views', 'Antall besøk på kontoens profil eller side.', 'Number of visits to the account\'s profile or page.', 'count', 'sum', true, 'platform', ['facebook', 'instagram', 'linkedin', 'tiktok', 'x'], true],
+  ['unique_visitors', 'Unike besøkende', 'Unique visitors', 'Antall unike personer som besøkte kontoens side. Summert over dager telles en person én gang per dag.', 'Number of unique people who visited the account\'s page. Summed over days, a person counts once per day.', 'count', 'sum', true, 'platform', ['linkedin'], true],
   ['watch_time_hours', 'Seertid (timer)', 'Watch time (hours)', 'Samlet tid seerne så på videoene, i timer.', 'Total time viewers spent watching the videos, in hours.', 'hours', 'sum', true, 'platform', ['facebook', 'instagram', 'linkedin', 'tiktok', 'youtube', 'snapchat'], true],
   ['average_view_duration_s', 'Gjennomsnittlig seertid (sekunder)', 'Average view duration (seconds)', 'Seertid delt på antall visninger, i sekunder.', 'Watch time divided by views, in seconds.', 'seconds', 'rate', true, 'platform', ['facebook', 'instagram', 'tiktok', 'youtube', 'snapchat'], false],
   ['average_percentage_viewed', 'Gjennomsnittlig andel sett', 'Average percentage viewed', 'Hvor stor andel av videoen seerne i snitt så, i prosent.', 'The average share of a video that viewers watched, in percent.', 'percent', 'mean', true, 'platform', ['youtube'], false],
@@ -109,8 +117,21 @@ const rows: Row[] = [
 
 const platformNotes: Record<string, Partial<Record<Platform, string>>> = {
   followers: { youtube: 'Subscribers', snapchat: 'Subscribers' },
-  new_followers: { youtube: 'Subscribers gained', x: 'New follows', facebook: 'Follows', instagram: 'Follows' },
-  lost_followers: { youtube: 'Subscribers lost', x: 'Unfollows', facebook: 'Unfollows', instagram: 'Unfollows' },
+  new_followers: {
+    youtube: 'Subscribers gained',
+    x: 'New follows',
+    facebook: 'Follows',
+    instagram: 'Follows',
+    tiktok: 'New followers (business account overview export)',
+  },
+  lost_followers: {
+    youtube: 'Subscribers lost',
+    x: 'Unfollows',
+    facebook: 'Unfollows',
+    instagram: 'Unfollows',
+    tiktok: 'Lost followers (business account overview export)',
+  },
+  net_followers: { youtube: 'Subscribers', tiktok: 'Difference in followers from previous day / Net growth' },
   reach: { linkedin: 'Unique impressions', tiktok: 'Reached audience / Total viewers', youtube: 'Unique viewers' },
   impressions: {
     facebook: 'Impressions (replaced by Views in 2025 exports)',
@@ -125,8 +146,10 @@ const platformNotes: Record<string, Partial<Record<Platform, string>>> = {
     linkedin: 'Clicks (all clicks on the post, not only links)',
     x: 'URL clicks',
     instagram: 'External link taps (profile and stories; feed posts have no links)',
+    tiktok: 'Website clicks on the profile (business accounts; TikTok Studio exports have none)',
   },
-  profile_views: { facebook: 'Page visits', instagram: 'Profile visits', linkedin: 'Page views', x: 'Profile visits' },
+  unique_visitors: { linkedin: 'Unique visitors (all pages)' },
+  profile_views: { facebook: 'Page visits', instagram: 'Profile visits', linkedin: 'Page views (all pages)', x: 'Profile visits' },
   watch_time_hours: { tiktok: 'Total play time', facebook: 'Minutes viewed', snapchat: 'Story view time' },
   average_view_duration_s: { tiktok: 'Average watch time', facebook: 'Average seconds viewed' },
 };
@@ -146,6 +169,7 @@ function toDefinition(row: Row): MetricDefinition {
   };
   const notes = platformNotes[key];
   if (notes) def.platformNotes = notes;
+  if (key === 'net_followers') def.signed = true;
   if (key === 'average_view_duration_s') def.ratio = { numerator: 'watch_time_hours', denominator: 'views', factor: 3600 };
   return def;
 }

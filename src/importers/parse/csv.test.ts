@@ -72,4 +72,6 @@ test('readCsvHead: the first rows of a long file, a row cut inside quotes droppe
   assert.ok(head.length >= 2 && head.length < 10);
   assert.ok(head.every((r) => r.cells.length === 2));
   assert.deepEqual(readCsvHead('"never closed'), []);
+  // a short file cut inside a quoted field: the rows before it
+  assert.deepEqual(readCsvHead('a,b\n1,2\n3,"cut').map((r) => r.cells), [['a', 'b'], ['1', '2']]);
 });

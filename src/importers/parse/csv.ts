@@ -165,7 +165,8 @@ export function readCsv(text: string, options: CsvOptions = {}): { delimiter: st
 
 /**
  * The first rows of a possibly long text, for detection: the text is cut at a line end after
- * `maxChars`, and a row cut inside a quoted field is dropped. Never throws ([] when nothing parses).
+ * `maxChars`, and a row cut inside a quoted field (there, or where the file ends) is dropped.
+ * Never throws ([] when nothing parses).
  */
 export function readCsvHead(text: string, maxChars = 65536, options: Omit<CsvOptions, 'file'> = {}): CsvRow[] {
   let cut = text;
@@ -177,8 +178,9 @@ export function readCsvHead(text: string, maxChars = 65536, options: Omit<CsvOpt
   try {
     return readCsv(cut, options).rows;
   } catch (e) {
-    if (text.length <= maxChars) return [];
-    // Drop the row whose quoted field was cut: parse the lines before it.
+    // Drop the row whose quoted field was cut (by `maxChars`, or because the file itself is cut
+    // off): parse the lines before it, so a truncated export is still recognised and its
+    // importer can say where it ends.
     const line = e instanceof ImportError ? e.location.row : undefined;
     if (line === undefined || line <= 1) return [];
     const breaks = /\r\n|\n|\r/g;

@@ -81,12 +81,15 @@ export function decodeText(bytes: Uint8Array): DecodedText | null {
   }
 }
 
-const MOJIBAKE = /\uFFFD|Ã[\u0080-\u00BF]|Â[\u00A0-\u00BF]|â€[\u0080-\u00BF™œ\u009D"]/;
+/** What UTF-8 continuation bytes (0x80–0xBF) become when read as Windows-1252. */
+const CONTINUATION = '\u0080-\u00BF\u20AC\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u017E\u0178';
+// "Ã¸" (ø), "Â " (no-break space), "â€™"/"â€”" (’ —), "ðŸ" (an emoji), "ï»¿" (a byte order mark)
+const MOJIBAKE = new RegExp(`\uFFFD|\u00EF\u00BB\u00BF|Ã[${CONTINUATION}]|Â[\u00A0-\u00BF]|â€[${CONTINUATION}"]|ðŸ[${CONTINUATION}]`);
 
 /**
  * Signs that text was decoded with the wrong encoding somewhere along the way (a UTF-8 file
- * re-saved as Windows-1252 and read as UTF-8 again): "Ã¸" for "ø", or U+FFFD replacement
- * characters. Importers may refuse such text with a clear reason.
+ * re-saved as Windows-1252 and read as UTF-8 again): "Ã¸" for "ø", "ï»¿" for a byte order mark,
+ * or U+FFFD replacement characters. Importers may refuse such text with a clear reason.
  */
 export function looksMojibake(text: string): boolean {
   return MOJIBAKE.test(text);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { zipSync, strToU8 } from 'fflate';
-import { readZip } from './zip.ts';
+import { readZip, zipEntryNames } from './zip.ts';
 import { expectImportError } from '../fixture-files.ts';
 
 const read = (bytes: Uint8Array, extra = {}) => readZip(bytes, { file: 'a.zip', ...extra });
@@ -62,4 +62,12 @@ test('refuses too many entries, and damaged archives', () => {
   const broken = zip.slice();
   broken[40] = broken[40]! ^ 0xff; // inside the compressed data
   assert.throws(() => read(broken), (e: Error) => e.name === 'ImportError');
+});
+
+test('zipEntryNames lists the central directory without unpacking, junk and unsafe names included', () => {
+  const zip = zipSync({ 'xl/workbook.xml': strToU8('<workbook/>'), dir: {}, '__MACOSX/._a': strToU8('x'), 'big.csv': new Uint8Array(5 * 1024 * 1024) });
+  assert.deepEqual(zipEntryNames(zip, { file: 'a.zip' }), ['xl/workbook.xml', 'dir/', '__MACOSX/._a', 'big.csv']); // the bomb-like entry is not inflated
+  assert.deepEqual(zipEntryNames(zipSync({ '../up.csv': strToU8('x') }), { file: 'a.zip' }), ['../up.csv']);
+  expectImportError(() => zipEntryNames(zip.subarray(0, zip.length - 5), { file: 'a.zip' }), { reason: /damaged or cut off/ });
+  expectImportError(() => zipEntryNames(zip, { file: 'a.zip', maxEntries: 3 }), { reason: /4 entries, more than the 3 allowed/ });
 });

@@ -67,6 +67,35 @@ function findEnd(bytes: Uint8Array): number {
   return -1;
 }
 
+/**
+ * The names in the archive's central directory (directories and junk included), without
+ * unpacking anything; throws ImportError when the archive is damaged or holds too many entries.
+ * For telling an .xlsx workbook (a ZIP with `xl/workbook.xml`) from an archive of exports.
+ */
+export function zipEntryNames(bytes: Uint8Array, options: Pick<ZipOptions, 'file' | 'maxEntries'>): string[] {
+  const { file } = options;
+  const maxEntries = options.maxEntries ?? 2000;
+  const damaged = (why: string) => new ImportError({ file }, `${why} (the ZIP archive is damaged or cut off)`);
+  const end = findEnd(bytes);
+  if (end === -1) throw damaged('no end of the central directory was found');
+  const count = u16(bytes, end + 10);
+  const dirSize = u32(bytes, end + 12);
+  const dirStart = u32(bytes, end + 16);
+  if (count === 0xffff || dirStart === 0xffffffff) throw new ImportError({ file }, 'ZIP64 archives are not supported');
+  if (count > maxEntries) throw new ImportError({ file }, `the archive has ${count} entries, more than the ${maxEntries} allowed`);
+  if (dirStart + dirSize > end) throw damaged('the central directory lies outside the file');
+  const decoder = new TextDecoder('utf-8');
+  const names: string[] = [];
+  let at = dirStart;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > end || u32(bytes, at) !== 0x02014b50) throw damaged('a central directory record is broken');
+    const nameLength = u16(bytes, at + 28);
+    names.push(decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)));
+    at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
+  }
+  return names;
+}
+
 /** Every file entry of the archive, in directory order. */
 export function readZip(bytes: Uint8Array, options: ZipOptions): ZipEntry[] {
   const { file } = options;

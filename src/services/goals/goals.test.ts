@@ -338,10 +338,10 @@ forEachDatabase('goals service', (fresh) => {
     assert.equal(err?.kind, 'derived');
     assert.match(err?.formula?.en ?? '', /engagements \/ reach × 100/);
     assert.ok(listMetrics().length > ig.length);
-    const templates = listGoalTemplates('tiktok');
+    const templates = listGoalTemplates('youtube');
     assert.equal(templates.length, 9);
     const web = templates.find((x) => x.key === 'web_traffic');
-    assert.ok(!web?.kpis.some((k) => k.metric === 'link_clicks'), 'TikTok does not report link clicks');
+    assert.ok(!web?.kpis.some((k) => k.metric === 'link_clicks'), 'YouTube does not report link clicks');
   });
 });
 
