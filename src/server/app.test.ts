@@ -73,7 +73,7 @@ forEachDatabase('HTTP app', (fresh) => {
     await expectProblem(textPlain, 400, 'validation_failed');
     const huge = JSON.stringify({ unit: s.units.departmentA1, platform: 'x', name: 'Big', audienceNeeds: 'x'.repeat(1024 * 1024 + 10) });
     const big = await editor.request('POST', '/accounts', huge, { 'content-length': String(Buffer.byteLength(huge)) });
-    await expectProblem(big, 400, 'validation_failed');
+    await expectProblem(big, 413, 'too_large');
     assert.equal((await editor.json<unknown[]>('GET', '/accounts')).body.length, 1, 'nothing was created');
   });
 

@@ -52,7 +52,9 @@ export function toAppError(error: unknown): AppError {
     return new AppError('validation_failed', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
   }
   // A unique index refused a row (e.g. two requests creating the same slug at once).
-  if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505') {
+  // Drizzle wraps the driver's error: the SQLSTATE is on the error or on its cause.
+  const sqlState = (e: unknown): unknown => (typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined);
+  if (sqlState(error) === '23505' || sqlState((error as { cause?: unknown } | null)?.cause) === '23505') {
     return new AppError('conflict', 'This conflicts with data saved at the same moment; reload and try again.');
   }
   return new AppError('internal', 'Something went wrong on the server; it has been logged.');

@@ -21,6 +21,16 @@ CREATE TABLE "history_windows" (
 	CONSTRAINT "history_windows_organisation_id_platform_pk" PRIMARY KEY("organisation_id","platform")
 );
 --> statement-breakpoint
+CREATE TABLE "idempotency_keys" (
+	"account_id" uuid NOT NULL,
+	"key" text NOT NULL,
+	"sha256" text NOT NULL,
+	"import_id" uuid,
+	"counts" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "idempotency_keys_account_id_key_pk" PRIMARY KEY("account_id","key")
+);
+--> statement-breakpoint
 CREATE TABLE "imports" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -39,7 +49,6 @@ CREATE TABLE "imports" (
 	"counts" jsonb NOT NULL,
 	"columns" jsonb,
 	"warnings" jsonb DEFAULT '[]'::jsonb NOT NULL,
-	"idempotency_key" text,
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"undone_by" uuid,
@@ -82,6 +91,8 @@ ALTER TABLE "audience_history" ADD CONSTRAINT "audience_history_import_id_import
 ALTER TABLE "audience_history" ADD CONSTRAINT "audience_history_replaced_by_import_id_imports_id_fk" FOREIGN KEY ("replaced_by_import_id") REFERENCES "public"."imports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "history_windows" ADD CONSTRAINT "history_windows_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "history_windows" ADD CONSTRAINT "history_windows_updated_by_people_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_import_id_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."imports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_file_id_stored_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."stored_files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -96,7 +107,6 @@ CREATE INDEX "audience_history_replaced_by_idx" ON "audience_history" USING btre
 CREATE INDEX "audience_history_import_idx" ON "audience_history" USING btree ("import_id");--> statement-breakpoint
 CREATE INDEX "imports_account_created_idx" ON "imports" USING btree ("account_id","created_at");--> statement-breakpoint
 CREATE INDEX "imports_account_sha_idx" ON "imports" USING btree ("account_id","sha256");--> statement-breakpoint
-CREATE UNIQUE INDEX "imports_account_idempotency_key" ON "imports" USING btree ("account_id","idempotency_key") WHERE "imports"."idempotency_key" is not null;--> statement-breakpoint
 CREATE INDEX "observation_history_replaced_by_idx" ON "observation_history" USING btree ("replaced_by_import_id");--> statement-breakpoint
 CREATE INDEX "observation_history_import_idx" ON "observation_history" USING btree ("import_id");--> statement-breakpoint
 CREATE INDEX "observation_history_key_idx" ON "observation_history" USING btree ("account_id","metric","day");--> statement-breakpoint

@@ -75,8 +75,6 @@ export const imports = pgTable(
     counts: jsonb('counts').$type<ImportCounts>().notNull(),
     columns: jsonb('columns').$type<{ recognised: { header: string; metric: string }[]; ignored: string[] }>(),
     warnings: jsonb('warnings').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-    /** The client's Idempotency-Key of an API batch. */
-    idempotencyKey: text('idempotency_key'),
     createdBy: uuid('created_by').references(() => people.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     undoneBy: uuid('undone_by').references(() => people.id),
@@ -85,7 +83,6 @@ export const imports = pgTable(
   (t) => [
     index('imports_account_created_idx').on(t.accountId, t.createdAt),
     index('imports_account_sha_idx').on(t.accountId, t.sha256),
-    uniqueIndex('imports_account_idempotency_key').on(t.accountId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
   ],
 );
 
@@ -162,4 +159,25 @@ export const historyWindows = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.platform] })],
+);
+
+/**
+ * Idempotency-Keys of API batches: the first answer is kept, so that a retried request gets it
+ * again and changes nothing (also when the first one changed nothing), and the same key with a
+ * different body is refused.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    key: text('key').notNull(),
+    /** SHA-256 of the request body. */
+    sha256: text('sha256').notNull(),
+    importId: uuid('import_id').references(() => imports.id),
+    counts: jsonb('counts').$type<ImportCounts>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.key] })],
 );

@@ -137,10 +137,13 @@ export const importRoutes = router()
     }),
     async (c) => {
       const file = await getImportFile(requireContext(c), c.req.valid('param').import);
-      const ascii = file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+      // The base name only (a Windows path too), as printable ASCII for `filename` and RFC 8187 for `filename*`.
+      const name = file.name.split(/[\\/]/).pop() || 'import';
+      const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+      const encoded = encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
       return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
         'content-type': 'application/octet-stream',
-        'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`,
         'x-content-type-options': 'nosniff',
         'x-checksum-sha256': file.sha256,
       });

@@ -10,6 +10,9 @@
  *
  * A refusal is 403 when the caller may see the thing but not change it, and 404 when the caller
  * may not even see it (so that other units' data does not reveal that it exists).
+ *
+ * Statistics: each account has one import made before the run (a small template file), so that
+ * reading, downloading and undoing an import can be tried by everyone.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,7 +22,8 @@ import { seed, type Seed } from '../../testing/seed.ts';
 import { testApp, type TestClient } from '../../testing/http.ts';
 import { expectProblem } from '../../testing/assertions.ts';
 import type { Db } from '../../db/client.ts';
-import { accounts, people, roleGrants, units } from '../../db/schema/index.ts';
+import { accounts, audienceSnapshots, imports, observationHistory, observations, people, posts, roleGrants, storedFiles, units } from '../../db/schema/index.ts';
+import { importFiles } from '../../services/imports/import-files.ts';
 import { createUnit } from '../../services/units/create-unit.ts';
 import { createPerson } from '../../services/people/create-person.ts';
 import { grantRole } from '../../services/people/role-grants.ts';
@@ -67,6 +71,27 @@ const policy = {
   'revoke the last admin':                 [409,  403,    403,   403,     403,      403,   403,     401],
   'grant admin':                           [201,  403,    403,   403,     403,      403,   403,     401],
   'deactivate another person':             [200,  403,    403,   403,     403,      403,   403,     401],
+  // Statistics: imports, observations, monthly entry, the template
+  'list imports of A account':             [200,  200,    200,   200,     200,      200,   404,     401],
+  'list imports of B account':             [200,  404,    404,   404,     404,      404,   200,     401],
+  'read an import in A':                   [200,  200,    200,   200,     200,      200,   404,     401],
+  'read an import in B':                   [200,  404,    404,   404,     404,      404,   200,     401],
+  'download the file of an import in A':   [200,  200,    200,   200,     200,      200,   404,     401],
+  'download the file of an import in B':   [200,  404,    404,   404,     404,      404,   200,     401],
+  'read observations of A account':        [200,  200,    200,   200,     200,      200,   404,     401],
+  'read observations of B account':        [200,  404,    404,   404,     404,      404,   200,     401],
+  'download the import template':          [200,  200,    200,   200,     200,      200,   200,     401],
+  'preview an import into A account':      [200,  200,    200,   200,     403,      403,   404,     401],
+  'preview an import into B account':      [200,  404,    404,   404,     404,      404,   200,     401],
+  'import a file into A account':          [200,  200,    200,   200,     403,      403,   404,     401],
+  'import a file into B account':          [200,  404,    404,   404,     404,      404,   200,     401],
+  'send JSON observations to A account':   [200,  200,    200,   200,     403,      403,   404,     401],
+  'send CSV observations to A account':    [200,  200,    200,   200,     403,      403,   404,     401],
+  'send JSON observations to B account':   [200,  404,    404,   404,     404,      404,   200,     401],
+  'enter a month on A account':            [200,  200,    200,   200,     403,      403,   404,     401],
+  'enter a month on B account':            [200,  404,    404,   404,     404,      404,   200,     401],
+  'undo an import in A':                   [200,  200,    200,   200,     403,      403,   404,     401],
+  'undo an import in B':                   [200,  404,    404,   404,     404,      404,   200,     401],
 } satisfies Record<string, Row>;
 type Operation = keyof typeof policy;
 
@@ -86,7 +111,17 @@ interface World {
   unit: { a2: string; a3: string; aMove: string; aMoveOut: string; aTop: string; b1: string };
   extra: { id: string; email: string };
   grant: { viewerOnA1: string; viewerOnB: string; admin: string };
+  /** One import (a template file) per seeded account. */
+  imported: { a: string; b: string };
 }
+
+/** A multipart body with one `file` part, written out as a browser would send it. */
+function multipart(name: string, text: string): [string, Record<string, string>] {
+  const boundary = 'maalbar-matrix-boundary';
+  const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n${text}\r\n--${boundary}--\r\n`;
+  return [body, { 'content-type': `multipart/form-data; boundary=${boundary}` }];
+}
+const csvText = (metric: string, day: string, value: number) => `date,metric,value\n${day},${metric},${value}\n`;
 
 const operations: Record<Operation, (c: TestClient, w: World) => Promise<Response>> = {
   'list accounts': (c) => c.request('GET', '/accounts'),
@@ -126,7 +161,53 @@ const operations: Record<Operation, (c: TestClient, w: World) => Promise<Respons
   'revoke the last admin': (c, { grant }) => c.request('DELETE', `/role-grants/${grant.admin}`),
   'grant admin': (c, { extra }) => c.request('POST', '/role-grants', { person: extra.id, role: 'admin' }),
   'deactivate another person': (c, { extra }) => c.request('PATCH', `/people/${extra.id}`, { active: false }),
+
+  'list imports of A account': (c, { s }) => c.request('GET', `/accounts/${s.accounts.a1Instagram}/imports`),
+  'list imports of B account': (c, { s }) => c.request('GET', `/accounts/${s.accounts.bTiktok}/imports`),
+  'read an import in A': (c, { imported }) => c.request('GET', `/imports/${imported.a}`),
+  'read an import in B': (c, { imported }) => c.request('GET', `/imports/${imported.b}`),
+  'download the file of an import in A': (c, { imported }) => c.request('GET', `/imports/${imported.a}/file`),
+  'download the file of an import in B': (c, { imported }) => c.request('GET', `/imports/${imported.b}/file`),
+  'read observations of A account': (c, { s }) => c.request('GET', `/accounts/${s.accounts.a1Instagram}/observations?metric=reach`),
+  'read observations of B account': (c, { s }) => c.request('GET', `/accounts/${s.accounts.bTiktok}/observations`),
+  'download the import template': (c) => c.request('GET', '/import-template.csv?platform=instagram'),
+  'preview an import into A account': (c, { s }) => c.request('POST', `/accounts/${s.accounts.a1Instagram}/imports/preview`, ...multipart('a.csv', csvText('reach', '2026-03-01', 11))),
+  'preview an import into B account': (c, { s }) => c.request('POST', `/accounts/${s.accounts.bTiktok}/imports/preview`, ...multipart('b.csv', csvText('views', '2026-03-01', 21))),
+  'import a file into A account': (c, { s }) => c.request('POST', `/accounts/${s.accounts.a1Instagram}/imports`, ...multipart('a.csv', csvText('reach', '2026-03-01', 11))),
+  'import a file into B account': (c, { s }) => c.request('POST', `/accounts/${s.accounts.bTiktok}/imports`, ...multipart('b.csv', csvText('views', '2026-03-01', 21))),
+  'send JSON observations to A account': (c, { s }) =>
+    c.request('POST', `/accounts/${s.accounts.a1Instagram}/observations`, { observations: [{ metric: 'reach', date: '2026-03-02', value: 12 }] }),
+  'send CSV observations to A account': (c, { s }) =>
+    c.request('POST', `/accounts/${s.accounts.a1Instagram}/observations`, csvText('reach', '2026-03-03', 13), { 'content-type': 'text/csv' }),
+  'send JSON observations to B account': (c, { s }) =>
+    c.request('POST', `/accounts/${s.accounts.bTiktok}/observations`, { observations: [{ metric: 'views', date: '2026-03-02', value: 22 }] }),
+  'enter a month on A account': (c, { s }) => c.request('POST', `/accounts/${s.accounts.a1Instagram}/monthly-entries`, { month: '2026-02', values: [{ metric: 'hours_spent', value: 3 }] }),
+  'enter a month on B account': (c, { s }) => c.request('POST', `/accounts/${s.accounts.bTiktok}/monthly-entries`, { month: '2026-02', values: [{ metric: 'hours_spent', value: 4 }] }),
+  'undo an import in A': (c, { imported }) => c.request('POST', `/imports/${imported.a}/undo`),
+  'undo an import in B': (c, { imported }) => c.request('POST', `/imports/${imported.b}/undo`),
 };
+
+/** What an allowed statistics call must have done: a 200 that refused the file or wrote nothing would hide a failure. */
+const statisticsOutcome: Partial<Record<Operation, (body: unknown) => void>> = {
+  'preview an import into A account': (b) => assert.deepEqual((b as { files: { status: string }[] }).files.map((f) => f.status), ['ready']),
+  'preview an import into B account': (b) => assert.deepEqual((b as { files: { status: string }[] }).files.map((f) => f.status), ['ready']),
+  'import a file into A account': (b) => assert.deepEqual((b as { files: { status: string }[] }).files.map((f) => f.status), ['imported']),
+  'import a file into B account': (b) => assert.deepEqual((b as { files: { status: string }[] }).files.map((f) => f.status), ['imported']),
+  'send JSON observations to A account': (b) => assert.equal((b as { status: string }).status, 'imported'),
+  'send CSV observations to A account': (b) => assert.equal((b as { status: string }).status, 'imported'),
+  'send JSON observations to B account': (b) => assert.equal((b as { status: string }).status, 'imported'),
+  'enter a month on A account': (b) => assert.equal((b as { status: string }).status, 'imported'),
+  'enter a month on B account': (b) => assert.equal((b as { status: string }).status, 'imported'),
+  'undo an import in A': (b) => assert.equal((b as { removed: number }).removed, 1),
+  'undo an import in B': (b) => assert.equal((b as { removed: number }).removed, 1),
+  'read observations of A account': (b) => assert.deepEqual((b as { date: string; value: number }[]).map((o) => [o.date, o.value]), [['2026-01-01', 5]]),
+  'download the file of an import in A': (b) => assert.equal(b, csvText('reach', '2026-01-01', 5)),
+};
+
+/** The rows of a table as sorted JSON (statistics tables are compared by content, not by id). */
+async function rowsOf(db: Db, table: typeof imports | typeof observations | typeof posts | typeof observationHistory | typeof audienceSnapshots | typeof storedFiles) {
+  return (await db.select().from(table)).map((r) => JSON.stringify(r)).sort();
+}
 
 /** The units, accounts, people and grants, to check that a refused request changed nothing. */
 async function snapshot(db: Db): Promise<string> {
@@ -136,7 +217,15 @@ async function snapshot(db: Db): Promise<string> {
     db.select({ id: people.id, name: people.name, email: people.email, active: people.active, passwordHash: people.passwordHash }).from(people).orderBy(asc(people.id)),
     db.select().from(roleGrants).orderBy(asc(roleGrants.id)),
   ]);
-  return JSON.stringify({ u, a, p, g });
+  const statistics = {
+    imports: await rowsOf(db, imports),
+    observations: await rowsOf(db, observations),
+    posts: await rowsOf(db, posts),
+    history: await rowsOf(db, observationHistory),
+    audience: await rowsOf(db, audienceSnapshots),
+    files: await rowsOf(db, storedFiles),
+  };
+  return JSON.stringify({ u, a, p, g, statistics });
 }
 
 async function buildWorld(db: Db): Promise<World> {
@@ -154,7 +243,16 @@ async function buildWorld(db: Db): Promise<World> {
   const viewerOnA1 = await grantRole(await s.system(), { person: extra.id, role: 'viewer', unit: s.units.departmentA1 });
   const viewerOnB = await grantRole(await s.system(), { person: extra.id, role: 'viewer', unit: s.units.facultyB });
   const [admin] = await db.select().from(roleGrants).where(and(eq(roleGrants.role, 'admin'), eq(roleGrants.personId, s.people.admin.id)));
-  return { s, unit, extra: { id: extra.id, email: extra.email }, grant: { viewerOnA1: viewerOnA1.id, viewerOnB: viewerOnB.id, admin: admin!.id } };
+  const importOne = async (account: string, name: string, text: string) => {
+    const { files } = await importFiles(await s.as('admin'), account, [{ name, bytes: new TextEncoder().encode(text) }]);
+    assert.equal(files[0]!.status, 'imported', files[0]!.error ?? '');
+    return files[0]!.importId!;
+  };
+  const imported = {
+    a: await importOne(s.accounts.a1Instagram, 'world-a.csv', csvText('reach', '2026-01-01', 5)),
+    b: await importOne(s.accounts.bTiktok, 'world-b.csv', csvText('views', '2026-01-01', 6)),
+  };
+  return { s, unit, extra: { id: extra.id, email: extra.email }, grant: { viewerOnA1: viewerOnA1.id, viewerOnB: viewerOnB.id, admin: admin!.id }, imported };
 }
 
 forEachDatabase('authorisation matrix', (fresh) => {
@@ -169,8 +267,15 @@ forEachDatabase('authorisation matrix', (fresh) => {
         policy,
         call: (operation) => operations[operation](client, world),
         snapshot: () => snapshot(t.db),
-        readOnly: (operation) => operation.startsWith('list') || operation.startsWith('read'),
+        // A read-only operation that wrote anything would show up as a side effect of the next refusal.
+        readOnly: (operation) => /^(list|read|download|preview)\b/.test(operation),
         async onAllowed(operation, res) {
+          const outcome = statisticsOutcome[operation];
+          if (outcome) {
+            const text = await res.text();
+            outcome(operation.startsWith('download the file') ? text : JSON.parse(text));
+            return true;
+          }
           if (operation !== 'list accounts') return false;
           const ids = ((await res.json()) as { id: string }[]).map((a) => a.id).sort();
           const visible = visibleAccounts[caller as Exclude<Caller, 'anonymous'>].map((k) => world.s.accounts[k]).sort();

@@ -15,6 +15,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { FileReport } from '../../contract/statistics.ts';
 import { AppError } from '../../core/errors.ts';
 import { platformNames, type Platform } from '../../core/platforms.ts';
+import { addDays } from '../../core/period/days.ts';
 import type { Db } from '../../db/client.ts';
 import { imports } from '../../db/schema/index.ts';
 import { expandUpload } from '../../importers/expand.ts';
@@ -183,6 +184,7 @@ async function importOne(
       if (mode === 'dry-run') throw new DryRun(written);
       return written;
     });
+    if (result.duplicateOf) return { ...report, status: 'unchanged', importId: result.duplicateOf };
     return finish(report, result.importId, result.counts);
   } catch (e) {
     if (e instanceof DryRun) return { ...finish(report, null, e.result.counts), status: e.result.importId ? 'ready' : 'unchanged' };
@@ -215,7 +217,12 @@ async function run(ctx: Context, accountRef: string, uploads: readonly InputFile
   if (!account) throw new AppError('not_found', 'No such account.');
   authorize(ctx, 'statistics.write', account.unitId, 'account');
   if (uploads.length === 0) throw new AppError('validation_failed', 'No file was given.', [{ path: 'file', message: 'give at least one file' }]);
-  const lastDay = options.lastDay ?? ctx.now.toISOString().slice(0, 10);
+  const today = ctx.now.toISOString().slice(0, 10);
+  const lastDay = options.lastDay ?? today;
+  // One day of margin: the download day in Oslo can be tomorrow in UTC.
+  if (lastDay > addDays(today, 1)) {
+    throw new AppError('validation_failed', `lastDay ${lastDay} (the day the export was downloaded) is in the future.`, [{ path: 'lastDay', message: 'the day the export was downloaded: today or earlier' }]);
+  }
   const files: FileReport[] = [];
   for (const upload of uploads) {
     let expanded: InputFile[];

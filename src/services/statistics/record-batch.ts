@@ -2,18 +2,17 @@
  * Statistics sent by automation (`POST /accounts/{account}/observations`): a JSON batch, or a CSV
  * body in the Målbar template. Recorded as one import of origin 'api' through the same checks
  * and write path as files; sending the same values again changes nothing. An Idempotency-Key
- * makes a retried request return the first answer; the same key with a different body is a
- * conflict.
+ * makes a retried request return the first answer (write-statistics.ts checks it behind the
+ * account's write lock); the same key with a different body is a conflict.
  */
-import { and, eq } from 'drizzle-orm';
 import type { BatchResult, ObservationBatch } from '../../contract/statistics.ts';
-import { AppError } from '../../core/errors.ts';
-import { imports } from '../../db/schema/index.ts';
 import { templateImporter } from '../../importers/maalbar-template.ts';
 import { decodeText } from '../../importers/parse/decode.ts';
 import type { Platform } from '../../core/platforms.ts';
 import type { Context } from '../context.ts';
 import { findAccount } from '../lookup.ts';
+import { authorize } from '../authorize.ts';
+import { AppError } from '../../core/errors.ts';
 import { recordObservations, type RecordObservationsInput } from './record-observations.ts';
 import { sha256Hex } from './write-statistics.ts';
 
@@ -26,21 +25,10 @@ function result(importId: string | null, counts: { added: number; changed: numbe
 export async function recordBatch(ctx: Context, accountRef: string, body: BatchBody, options: { idempotencyKey?: string | undefined } = {}): Promise<BatchResult> {
   const sha256 = body.kind === 'csv' ? await sha256Hex(body.bytes) : await sha256Hex(JSON.stringify(body.batch));
   const key = options.idempotencyKey?.trim() || null;
-  if (key) {
-    const account = await findAccount(ctx.db, ctx.actor.organisationId, accountRef);
-    if (account) {
-      const [earlier] = await ctx.db
-        .select()
-        .from(imports)
-        .where(and(eq(imports.accountId, account.id), eq(imports.idempotencyKey, key)));
-      if (earlier) {
-        // recordObservations below authorises; an earlier answer is only given to someone who may write.
-        if (!ctx.actor.access.can('statistics.write', account.unitId)) throw new AppError('not_found', 'No such account.');
-        if (earlier.sha256 !== sha256) throw new AppError('conflict', 'This Idempotency-Key was used for a different request body.');
-        return result(earlier.id, earlier.counts);
-      }
-    }
-  }
+  // Who may send comes first: a body is not read for someone who may not write here.
+  const account = await findAccount(ctx.db, ctx.actor.organisationId, accountRef);
+  if (!account) throw new AppError('not_found', 'No such account.');
+  authorize(ctx, 'statistics.write', account.unitId, 'account');
 
   let input: RecordObservationsInput;
   let meta: Parameters<typeof recordObservations>[4] = { meta: { sha256, idempotencyKey: key } };
@@ -51,9 +39,8 @@ export async function recordBatch(ctx: Context, accountRef: string, body: BatchB
       ...(body.batch.audience ? { audience: body.batch.audience } : {}),
     };
   } else {
-    const account = await findAccount(ctx.db, ctx.actor.organisationId, accountRef);
     const file = { name: body.name, bytes: body.bytes };
-    const parsed = templateImporter.parse(file, decodeText(body.bytes), account ? { platform: account.platform as Platform } : {});
+    const parsed = templateImporter.parse(file, decodeText(body.bytes), { platform: account.platform as Platform });
     input = {
       observations: parsed.observations.map((o) => ({ metric: o.metric, date: o.date, value: o.value, postId: o.postId ?? null })),
       posts: parsed.posts.map((p) => ({ ...p })),

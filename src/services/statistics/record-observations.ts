@@ -37,7 +37,7 @@ export const PostInput = z.object({
   platformPostId: z.string().trim().min(1).max(200),
   /** The day it was published. */
   date: Day,
-  publishedAt: z.string().datetime({ offset: true }).nullish(),
+  publishedAt: z.iso.datetime({ offset: true, local: true }).nullish(),
   postType: z.string().trim().max(60).nullish(),
   permalink: z.string().trim().max(2000).nullish(),
   excerpt: z.string().trim().max(500).nullish(),

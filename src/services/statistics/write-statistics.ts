@@ -16,11 +16,11 @@
  * Rows travel as one JSON parameter per chunk and each chunk is compared and written by one
  * statement (data-modifying CTEs), never row by row.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AgeGroup } from '../../core/platforms.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../db/client.ts';
-import { imports, posts as postsTable, storedFiles, type ImportCounts, type ImportOrigin } from '../../db/schema/index.ts';
+import { idempotencyKeys, imports, posts as postsTable, storedFiles, type ImportCounts, type ImportOrigin } from '../../db/schema/index.ts';
 
 /** Rows per statement. */
 export const CHUNK = 5000;
@@ -85,6 +85,10 @@ export interface WriteResult {
   /** null when nothing changed (no import is recorded). */
   importId: string | null;
   counts: ImportCounts;
+  /** The same file is already imported into the account (and not undone): this import. */
+  duplicateOf?: string;
+  /** The Idempotency-Key was used before with this body: the first answer, nothing written. */
+  replay?: boolean;
 }
 
 function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
@@ -262,8 +266,42 @@ async function keepFile(db: Db, t: WriteTarget, sha256: string, bytes: Uint8Arra
  */
 export async function writeStatistics(db: Db, t: WriteTarget, meta: ImportMeta, batch: StatisticsBatch): Promise<WriteResult> {
   await lockAccount(db, t.accountId);
-  const importId = crypto.randomUUID();
   const empty: ImportCounts = { added: 0, changed: 0, unchanged: 0, posts: 0, audience: 0 };
+  // Checked behind the lock, so that two requests at the same moment cannot both pass.
+  if (meta.idempotencyKey) {
+    const [earlier] = await db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.accountId, t.accountId), eq(idempotencyKeys.key, meta.idempotencyKey)));
+    if (earlier) {
+      if (earlier.sha256 !== meta.sha256) throw new AppError('conflict', 'This Idempotency-Key was used for a different request body.');
+      return { importId: earlier.importId, counts: earlier.counts, replay: true };
+    }
+  }
+  if (meta.origin === 'file') {
+    const [same] = await db
+      .select({ id: imports.id })
+      .from(imports)
+      .where(and(eq(imports.accountId, t.accountId), eq(imports.sha256, meta.sha256), isNull(imports.undoneAt)))
+      .limit(1);
+    if (same) return { importId: null, counts: empty, duplicateOf: same.id };
+  }
+  const result = await writeNew(db, t, meta, batch, empty);
+  if (meta.idempotencyKey) {
+    await db.insert(idempotencyKeys).values({
+      accountId: t.accountId,
+      key: meta.idempotencyKey,
+      sha256: meta.sha256,
+      importId: result.importId,
+      counts: result.counts,
+      createdAt: t.now,
+    });
+  }
+  return result;
+}
+
+async function writeNew(db: Db, t: WriteTarget, meta: ImportMeta, batch: StatisticsBatch, empty: ImportCounts): Promise<WriteResult> {
+  const importId = crypto.randomUUID();
   await db.insert(imports).values({
     id: importId,
     organisationId: t.organisationId,
@@ -281,7 +319,6 @@ export async function writeStatistics(db: Db, t: WriteTarget, meta: ImportMeta, 
     counts: empty,
     columns: meta.columns ?? null,
     warnings: meta.warnings ?? [],
-    idempotencyKey: meta.idempotencyKey ?? null,
     createdBy: t.personId,
     createdAt: t.now,
   });
