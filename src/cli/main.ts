@@ -8,6 +8,7 @@ import { Command } from 'commander';
 import { registerAccount } from './commands/account.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerDetect } from './commands/detect.ts';
+import { registerDue } from './commands/due.ts';
 import { registerGoal } from './commands/goal.ts';
 import { registerGrant } from './commands/grant.ts';
 import { registerImport } from './commands/import.ts';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerGoal(program);
   registerKpi(program);
   registerDetect(program);
+  registerDue(program);
   registerImport(program);
   return program;
 }

@@ -131,6 +131,9 @@ forEachDatabase('coverage services', (fresh) => {
     assert.deepEqual(await seen('outsider'), ['b-on-tiktok']);
     assert.deepEqual((await listDue(await s.as('admin'), { unit: 'faculty-b' })).items.map((i) => i.account.slug), ['b-on-tiktok']);
     await expectAppError(listDue(await s.as('reporter'), { unit: 'faculty-b' }), 'not_found');
+    assert.deepEqual((await listDue(await s.as('reporter'), { account: 'a1-snap-snapchat' })).items.map((i) => i.account.slug), ['a1-snap-snapchat']);
+    assert.deepEqual((await listDue(await s.as('viewer'), { account: 'a1-snap-snapchat' })).items, [], 'a viewer documents nothing');
+    await expectAppError(listDue(await s.as('reporter'), { account: 'b-on-tiktok' }), 'not_found');
 
     // As of an earlier day: on 2026-02-20 the 40-day window started on 2026-01-11, nothing was lost yet, and
     // 1 February leaves it on 2026-03-14, 22 days later.

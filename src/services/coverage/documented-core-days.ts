@@ -7,8 +7,9 @@
  *    its row number is constant within a run, so only the runs travel (a year as one row);
  * 2. the days of the other core metrics inside the primary metric's gaps only (index range
  *    scans), since one export usually documents them all on the same days.
- * Measured on 500 TikTok accounts × 730 days × 6 metrics (2.16 million values) on PGlite: a
- * single query over every core value took 7 s; see the report in the coverage service tests.
+ * Measured (500 TikTok accounts, 6 metrics a day, a 10-day gap each): with 730 days (2.16 million
+ * values) on PGlite, one query over every core value (DISTINCT account, day) took 7–8 s, these
+ * two 0.44 s; with 1095 days (3.26 million values) 0.70 s on PGlite and 0.36 s on PostgreSQL.
  */
 import { sql } from 'drizzle-orm';
 import { historyWindowDefaults } from '../../core/coverage/history-windows.ts';

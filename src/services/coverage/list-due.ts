@@ -3,7 +3,8 @@
  * editor or manager of its unit or above; an administrator: all), what is still undocumented
  * inside the platform's history window, when the oldest of it leaves, and what is already lost
  * (core/coverage/due.ts), with the unit's reporters and the export to download. Most urgent
- * first. Five queries whatever the number of accounts.
+ * first; `unit` narrows to a unit and its sub-units, `account` to one account (its page). A
+ * handful of queries whatever the number of accounts.
  */
 import { and, asc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
 import { assessDue, compareDue, DUE_WITHIN_DAYS } from '../../core/coverage/due.ts';
@@ -14,7 +15,7 @@ import { accounts, units } from '../../db/schema/index.ts';
 import { authorize } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { findUnit } from '../lookup.ts';
-import { accountRef, dayOfNow } from './account-ref.ts';
+import { accountRef, dayOfNow, readableAccount } from './account-ref.ts';
 import { documentedCoreDays } from './documented-core-days.ts';
 import { loadWindowOverrides } from './history-window-rows.ts';
 import { loadUnitDirectory } from './unit-reporters.ts';
@@ -28,6 +29,10 @@ export async function listDue(ctx: Context, query: DueQuery = {}): Promise<DueLi
     const unit = await findUnit(ctx.db, orgId, query.unit);
     authorize(ctx, 'read', unit.id, 'unit');
     conditions.push(or(eq(units.id, unit.id), like(units.path, `${unit.path}/%`))!);
+  }
+  if (query.account) {
+    const account = await readableAccount(ctx, query.account);
+    conditions.push(eq(accounts.id, account.id));
   }
   if (!access.isAdmin) {
     const writable = access.unitsWhere('statistics.write');
