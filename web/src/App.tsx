@@ -17,6 +17,10 @@ const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
 const StrategyPage = lazy(() => import('./pages/StrategyPage.tsx'));
 const GoalPage = lazy(() => import('./pages/GoalPage.tsx'));
 const GoalWizardPage = lazy(() => import('./pages/goal-wizard/GoalWizardPage.tsx'));
+const ImportPage = lazy(() => import('./pages/import/ImportPage.tsx'));
+const ManualEntryPage = lazy(() => import('./pages/account/ManualEntryPage.tsx'));
+const DuePage = lazy(() => import('./pages/DuePage.tsx'));
+const HistoryWindowsPage = lazy(() => import('./pages/HistoryWindowsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 function Failed({ message }: { message: string }) {
@@ -79,6 +83,8 @@ export function App() {
               <Route path="/accounts/new" element={<AccountFormPage />} />
               <Route path="/accounts/:account" element={<AccountPage />} />
               <Route path="/accounts/:account/edit" element={<AccountFormPage />} />
+              <Route path="/accounts/:account/import" element={<ImportPage />} />
+              <Route path="/accounts/:account/monthly-entry" element={<ManualEntryPage />} />
               <Route path="/strategy" element={<StrategyPage />} />
               <Route path="/goals/new" element={<GoalWizardPage />} />
               <Route path="/goals/:goal" element={<GoalPage />} />
@@ -86,6 +92,8 @@ export function App() {
               <Route path="/organisation" element={<UnitsPage />} />
               <Route path="/people" element={<PeoplePage />} />
               <Route path="/settings" element={<SettingsPage />} />
+              <Route path="/settings/history-windows" element={<HistoryWindowsPage />} />
+              <Route path="/due" element={<DuePage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -56,7 +56,7 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   query?: Record<string, string | undefined | null>;
@@ -116,4 +116,60 @@ export async function request<T>(method: Method, path: string, options: RequestO
     throw error;
   }
   return data as T;
+}
+
+export interface UploadOptions {
+  /** Bytes sent so far and in all (the whole multipart body), as the browser reports them. */
+  onProgress?(loaded: number, total: number): void;
+  signal?: AbortSignal;
+}
+
+function problemFromText(status: number, statusText: string, text: string): ApiError {
+  let data: unknown = undefined;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  return isProblem(data)
+    ? new ApiError(status, data.code, data.detail, data.issues ?? [])
+    : new ApiError(status, 'http_' + status, statusText || `HTTP ${status}`);
+}
+
+/**
+ * POSTs a multipart/form-data body (files) with the session cookie and the CSRF token, reporting
+ * upload progress (fetch cannot). Errors are `ApiError`s as from `request`.
+ */
+export function upload<T>(path: string, body: FormData, options: UploadOptions = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', API_BASE + path);
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) options.onProgress?.(event.loaded, event.total);
+    };
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+        } catch (e) {
+          reject(new ApiError(xhr.status, 'internal', e instanceof Error ? e.message : String(e)));
+        }
+        return;
+      }
+      if (xhr.status === 401) onUnauthorized?.();
+      reject(problemFromText(xhr.status, xhr.statusText, xhr.responseText));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'network error'));
+    xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
+    if (options.signal) {
+      if (options.signal.aborted) {
+        reject(new DOMException('aborted', 'AbortError'));
+        return;
+      }
+      options.signal.addEventListener('abort', () => xhr.abort(), { once: true });
+    }
+    xhr.send(body);
+  });
 }

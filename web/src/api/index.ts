@@ -44,8 +44,18 @@ import type {
   Attainability,
   goalStatuses,
 } from '../../../src/contract/goals.ts';
+import type {
+  BatchResult,
+  FileReport,
+  FileReportList,
+  ImportOut,
+  MonthlyEntry,
+  ObservationOut,
+  UndoResult,
+} from '../../../src/contract/statistics.ts';
+import type { AudienceFitOut, CoverageOut, DueItem, DueList, HistoryWindowIn, HistoryWindowOut } from '../../../src/contract/coverage.ts';
 import type { z } from 'zod';
-import { request } from './client.ts';
+import { API_BASE, request, upload, type UploadOptions } from './client.ts';
 
 export { ApiError, isApiError, setCsrfToken, setUnauthorizedHandler } from './client.ts';
 export type { FieldIssue } from './client.ts';
@@ -80,11 +90,28 @@ export type {
   StrategicGoalOut,
   TargetSuggestions,
 };
+export type { AudienceFitOut, CoverageOut, DueItem, DueList, HistoryWindowIn, HistoryWindowOut };
+export type { BatchResult, FileReport, FileReportList, ImportOut, MonthlyEntry, ObservationOut, UndoResult, UploadOptions };
 export type GoalStatus = (typeof goalStatuses)[number];
 /** A translatable message of the core (key + params + English text). */
 export type CoreMessage = GoalPreview['smart']['items'][number]['messages'][number];
 
 const seg = (s: string) => encodeURIComponent(s);
+
+/** The multipart body of a preview or an import: the files, and the day the export was downloaded. */
+function importForm(files: readonly File[], lastDay: string | undefined, dryRun = false): FormData {
+  const form = new FormData();
+  for (const file of files) form.append('file', file, file.name);
+  if (lastDay) form.append('lastDay', lastDay);
+  if (dryRun) form.append('dryRun', 'true');
+  return form;
+}
+
+/** Addresses the browser fetches itself (links with `download`): GETs with the session cookie. */
+export const downloads = {
+  importTemplate: `${API_BASE}/import-template.csv`,
+  importFile: (importId: string) => `${API_BASE}/imports/${seg(importId)}/file`,
+};
 
 export const api = {
   setup: {
@@ -146,6 +173,32 @@ export const api = {
     forAccount: (account: string, at?: string) => request<AccountKpis>('GET', `/accounts/${seg(account)}/kpis`, { query: { at } }),
     targetSuggestions: (account: string, metric: string, measurement: string) =>
       request<TargetSuggestions>('GET', `/accounts/${seg(account)}/target-suggestions`, { query: { metric, measurement } }),
+  },
+  statistics: {
+    /** What the files hold, without storing anything (a ZIP answers one report per entry). */
+    preview: (account: string, files: readonly File[], lastDay?: string, options?: UploadOptions) =>
+      upload<FileReportList>(`/accounts/${seg(account)}/imports/preview`, importForm(files, lastDay), options),
+    /** Imports the files, each on its own and all or nothing. */
+    import: (account: string, files: readonly File[], lastDay?: string, options?: UploadOptions) =>
+      upload<FileReportList>(`/accounts/${seg(account)}/imports`, importForm(files, lastDay), options),
+    imports: (account: string) => request<ImportOut[]>('GET', `/accounts/${seg(account)}/imports`),
+    undo: (importId: string) => request<UndoResult>('POST', `/imports/${seg(importId)}/undo`),
+    observations: (account: string, query: { metric?: string; from?: string; to?: string } = {}) =>
+      request<ObservationOut[]>('GET', `/accounts/${seg(account)}/observations`, { query }),
+    monthlyEntry: (account: string, input: MonthlyEntry) =>
+      request<BatchResult>('POST', `/accounts/${seg(account)}/monthly-entries`, { body: input }),
+  },
+  coverage: {
+    /** The coverage calendar of `[from, to]` (default: the 365 days up to yesterday). */
+    calendar: (account: string, from?: string, to?: string) =>
+      request<CoverageOut>('GET', `/accounts/${seg(account)}/coverage`, { query: { from, to } }),
+    audienceFit: (account: string, at?: string) => request<AudienceFitOut>('GET', `/accounts/${seg(account)}/audience-fit`, { query: { at } }),
+    /** Accounts whose undocumented days are about to leave the platform's history window, most urgent first. */
+    due: (query: { unit?: string; at?: string } = {}) => request<DueList>('GET', '/statistics/due', { query }),
+    windows: () => request<HistoryWindowOut[]>('GET', '/history-windows'),
+    setWindow: (platform: string, input: HistoryWindowIn) =>
+      request<HistoryWindowOut>('PUT', `/history-windows/${seg(platform)}`, { body: input }),
+    resetWindow: (platform: string) => request<HistoryWindowOut>('DELETE', `/history-windows/${seg(platform)}`),
   },
   catalogue: {
     metrics: (platform?: string) => request<MetricInfo[]>('GET', '/metrics', { query: { platform } }),

@@ -2,6 +2,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { canAnywhere } from '../access.ts';
 import { useSession } from '../session.tsx';
 import { Loading } from './feedback.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -56,6 +57,11 @@ export function AppLayout() {
               <li>
                 <NavLink to="/accounts">{t('nav.accounts')}</NavLink>
               </li>
+              {canAnywhere(me, 'statistics.write') ? (
+                <li>
+                  <NavLink to="/due">{t('nav.due')}</NavLink>
+                </li>
+              ) : null}
               <li>
                 <NavLink to="/strategy">{t('nav.strategy')}</NavLink>
               </li>

@@ -14,6 +14,7 @@ import { can } from '../access.ts';
 import { useMe } from '../session.tsx';
 import { GoalStatusBadge, KpiStatusBadge, formatValue, lang } from '../components/goals.tsx';
 import { kpiStatuses } from '../../../src/core/kpi/status.ts';
+import { AccountStatistics } from './account/AccountStatistics.tsx';
 
 export default function AccountPage() {
   const { account: param = '' } = useParams();
@@ -40,7 +41,9 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 function AccountView({ account: a, units, onChanged }: { account: AccountDetail; units: UnitOut[]; onChanged(): void }) {
   const { t } = useTranslation();
   const flash = useFlash();
+  const me = useMe();
   usePageTitle(a.name);
+  const mayDocument = a.status !== 'closed' && (a.canEdit || can(me, 'statistics.write', a.unitId, units));
 
   const people = (list: AccountDetail['reporters'], label: string) => (
     <div>
@@ -129,6 +132,8 @@ function AccountView({ account: a, units, onChanged }: { account: AccountDetail;
           </Fact>
         </dl>
       </section>
+
+      <AccountStatistics account={a} mayWrite={mayDocument} />
 
       <section className="card" aria-labelledby="people-heading">
         <h2 id="people-heading">{t('account.people')}</h2>

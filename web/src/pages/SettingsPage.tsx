@@ -1,6 +1,7 @@
 /** My settings: who I am, change password, personal API tokens. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { PasswordChangeInput, TokenCreateInput } from '../../../src/contract/auth.ts';
 import { api, type TokenCreated } from '../api/index.ts';
 import { Loaded, Notice, ProblemAlert } from '../components/feedback.tsx';
@@ -40,6 +41,14 @@ export default function SettingsPage() {
         </dl>
         <p className="hint">{t('settings.languageHint')}</p>
       </section>
+      {me.isAdmin ? (
+        <section className="card" aria-labelledby="windows-heading">
+          <h2 id="windows-heading">
+            <Link to="/settings/history-windows">{t('settings.historyWindowsLink')}</Link>
+          </h2>
+          <p className="hint">{t('settings.historyWindowsHint')}</p>
+        </section>
+      ) : null}
       <ChangePassword />
       <Tokens />
     </>

@@ -1,5 +1,6 @@
 /** Step 1 of the goal wizard: the account (and campaign accounts of the same unit) and the goal type. */
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { goalTypes } from '../../../../src/core/goals/templates.ts';
 import type { AccountOut, api } from '../../api/index.ts';
 import { CheckboxGroup, SelectField, type Option } from '../../components/forms.tsx';
@@ -68,7 +69,7 @@ export function AccountsAndTypeStep({
   );
 }
 
-function templateDescription(t: ReturnType<typeof useTranslation>['t'], type: string): string {
+function templateDescription(t: TFunction, type: string): string {
   if (type === 'custom') return t('goalType.customDescription');
   return t(`goalTypeDescription.${type as 'engagement'}`);
 }
