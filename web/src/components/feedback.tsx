@@ -7,6 +7,7 @@ import { ClientValidationError, type Flash } from '../hooks.ts';
 /** Problem codes of the API (core/errors.ts) and their translated titles. */
 const titleKeys = {
   validation_failed: 'problem.validationFailed',
+  too_large: 'problem.tooLarge',
   unauthenticated: 'problem.unauthenticated',
   invalid_credentials: 'problem.invalidCredentials',
   forbidden: 'problem.forbidden',
