@@ -17,7 +17,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { Id, IdOrSlug } from '../../contract/common.ts';
 import { Day, type FileReport, type ImportOut } from '../../contract/statistics.ts';
-import { importFiles } from '../../services/imports/import-files.ts';
+import { blankReport, importFiles } from '../../services/imports/import-files.ts';
 import { listImports } from '../../services/imports/list-imports.ts';
 import { undoImport } from '../../services/imports/undo-import.ts';
 import { listObservations } from '../../services/statistics/list-observations.ts';
@@ -30,28 +30,9 @@ const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).pad
 
 function refusedRead(path: string, error: unknown): FileReport {
   return {
-    file: path,
-    platform: null,
-    kind: null,
-    importer: null,
-    from: null,
-    to: null,
-    rows: 0,
-    observations: 0,
-    posts: 0,
-    audience: 0,
-    added: 0,
-    changed: 0,
-    unchanged: 0,
-    notMeasured: 0,
-    metrics: [],
-    columns: { recognised: [], ignored: [] },
-    warnings: [],
-    status: 'refused',
+    ...blankReport(path),
     error: `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     errorCode: 'validation_failed',
-    importId: null,
-    sha256: null,
   };
 }
 

@@ -77,7 +77,8 @@ function toBatch(parsed: ParsedExport): StatisticsBatch {
   };
 }
 
-function blankReport(file: string): FileReport {
+/** A report with nothing read yet (status 'refused' until something is). */
+export function blankReport(file: string): FileReport {
   return {
     file,
     platform: null,

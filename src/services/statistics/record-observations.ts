@@ -12,8 +12,8 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
-import { ageGroups, type Platform } from '../../core/platforms.ts';
-import { isDay } from '../../core/period/days.ts';
+import type { Platform } from '../../core/platforms.ts';
+import { AudienceIn, ObservationIn, PostIn } from '../../contract/statistics.ts';
 import type { Db } from '../../db/client.ts';
 import type { ImportCounts, ImportOrigin } from '../../db/schema/index.ts';
 import { authorize } from '../authorize.ts';
@@ -23,36 +23,13 @@ import { assertStatistics, MAX_ISSUES } from './check-statistics.ts';
 import { sha256Hex, writeStatistics, type ImportMeta } from './write-statistics.ts';
 
 export { CHUNK } from './write-statistics.ts';
-const Day = z.string().refine(isDay, 'a date as YYYY-MM-DD');
-
-export const ObservationInput = z.object({
-  metric: z.string().min(1).max(60),
-  date: Day,
-  value: z.number(),
-  /** The platform's id of the post, for a per-post value. */
-  postId: z.string().min(1).max(200).nullish(),
-});
-
-export const PostInput = z.object({
-  platformPostId: z.string().trim().min(1).max(200),
-  /** The day it was published. */
-  date: Day,
-  publishedAt: z.iso.datetime({ offset: true, local: true }).nullish(),
-  postType: z.string().trim().max(60).nullish(),
-  permalink: z.string().trim().max(2000).nullish(),
-  excerpt: z.string().trim().max(500).nullish(),
-});
-
-export const AudienceInput = z.object({
-  date: Day,
-  /** Percent of the audience per age group. */
-  ageDistribution: z.partialRecord(z.enum(ageGroups), z.number()),
-});
+/** A value as services take it: `postId` is the platform's post id (the API's `post`). */
+export const ObservationInput = ObservationIn.omit({ post: true }).extend({ postId: ObservationIn.shape.post });
 
 export const RecordObservationsInput = z.object({
   observations: z.array(ObservationInput).default([]),
-  posts: z.array(PostInput).optional(),
-  audience: z.array(AudienceInput).optional(),
+  posts: z.array(PostIn).optional(),
+  audience: z.array(AudienceIn).optional(),
 });
 export type RecordObservationsInput = z.input<typeof RecordObservationsInput>;
 
