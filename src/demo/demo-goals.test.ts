@@ -7,7 +7,7 @@ import { evaluateKpi } from '../core/kpi/evaluate.ts';
 import { indexStatistics } from '../core/kpi/dataset.ts';
 import type { Kpi } from '../core/kpi/types.ts';
 import { addDays } from '../core/period/days.ts';
-import { audienceSnapshots, observations, posts } from '../db/schema/index.ts';
+import { audienceSnapshots, imports, observations, people, posts, roleGrants } from '../db/schema/index.ts';
 import { forEachDatabase } from '../testing/database.ts';
 import { loadSystemActor } from '../services/load-actor.ts';
 import { accountKpis } from '../services/goals/account-kpis.ts';
@@ -131,6 +131,19 @@ forEachDatabase('demo goals and statistics', (fresh) => {
     assert.ok((await t.db.select({ id: posts.id }).from(posts)).length > 1000);
     assert.ok((await t.db.select({ id: audienceSnapshots.id }).from(audienceSnapshots)).length > 100);
     assert.ok((await t.db.select({ source: observations.source }).from(observations).where(eq(observations.source, 'manual')).limit(1)).length === 0, 'all marked demo');
+
+    // Documented through the import code, by the units' reporters, from files that are kept.
+    const importRows = await t.db.select().from(imports);
+    const files = importRows.filter((r) => r.origin === 'file');
+    assert.ok(files.length >= demoOrganisation.accounts.length, `${files.length} imported files`);
+    assert.deepEqual(new Set(files.map((r) => r.importer)), new Set(['maalbar-template', 'tiktok-overview', 'x-overview', 'meta-audience']));
+    for (const name of ['Overview.csv', 'account_overview_analytics.csv', 'Audience.csv']) assert.ok(files.some((r) => r.fileName === name), name);
+    assert.ok(files.every((r) => r.fileId !== null && r.undoneAt === null), 'every original file is kept');
+    const reporters = new Set(
+      (await t.db.select({ id: people.id }).from(people).innerJoin(roleGrants, eq(roleGrants.personId, people.id)).where(eq(roleGrants.role, 'reporter'))).map((p) => p.id),
+    );
+    assert.ok(importRows.every((r) => r.createdBy !== null && reporters.has(r.createdBy)), 'every import made by a named reporter');
+    assert.deepEqual(await t.db.selectDistinct({ source: observations.source }).from(observations), [{ source: 'import' }], 'every value came from a file');
 
     const ctx = { db: t.db, now: NOW, actor: await loadSystemActor(t.db) };
     const strategic = await listStrategicGoals(ctx);

@@ -16,12 +16,14 @@ import { accounts, goals, kpis, observations, organisations, people, strategicGo
 import { createAccount } from '../services/accounts/create-account.ts';
 import { createOrganisation } from '../services/auth/setup-organisation.ts';
 import type { Context } from '../services/context.ts';
-import { loadSystemActor } from '../services/load-actor.ts';
+import { loadPersonActor, loadSystemActor } from '../services/load-actor.ts';
 import { hashPassword } from '../services/passwords.ts';
 import { createPerson } from '../services/people/create-person.ts';
 import { grantRole } from '../services/people/role-grants.ts';
 import { createUnit } from '../services/units/create-unit.ts';
 import { recordObservations } from '../services/statistics/record-observations.ts';
+import { importFiles } from '../services/imports/import-files.ts';
+import { namedPeople } from '../services/units/named-people.ts';
 import { createStrategicGoal } from '../services/goals/strategic-goals.ts';
 import { createGoal } from '../services/goals/create-goal.ts';
 import { setGoalStatus } from '../services/goals/set-goal-status.ts';
@@ -32,6 +34,7 @@ import type { Platform } from '../core/platforms.ts';
 import type { KpiInput } from '../contract/goals.ts';
 import { DEMO_PASSWORD, demoOrganisation, type DemoOrganisation, type DemoUnit } from './demo-organisation.ts';
 import { demoToday, generateStatistics } from './demo-statistics.ts';
+import { demoExports } from './demo-exports.ts';
 import type { DemoGoal } from './demo-goals.ts';
 import { targetFor } from './demo-targets.ts';
 
@@ -99,14 +102,43 @@ async function loadAccounts(ctx: Context, data: DemoOrganisation, ids: DemoIds):
   }
 }
 
-/** Invented statistics for every account with a profile, ending the day before the demo's today, written in bulk. */
+/**
+ * Invented statistics for every account with a profile, ending the day before the demo's today,
+ * documented as a reporter would: written as export files (demo-exports.ts) and imported with
+ * importFiles by the account's named reporter, so the import history shows people and files.
+ * Audience snapshots without an export layout are recorded by the same reporter.
+ */
 async function loadStatistics(ctx: Context, data: DemoOrganisation, ids: DemoIds): Promise<void> {
   const today = demoToday(ctx.now);
+  const reporters = new Map<string, Context>(); // unit slug → the reporter's context
+  const reporterOf = async (unitSlug: string): Promise<Context> => {
+    let reporter = reporters.get(unitSlug);
+    if (!reporter) {
+      const named = await namedPeople(ctx.db, ids.organisationId, ids.units.get(unitSlug)!);
+      const person = named.reporters[0];
+      if (!person) throw new Error(`demo data: the unit ${unitSlug} has no reporter to document its statistics`);
+      const actor = await loadPersonActor(ctx.db, person.id);
+      if (!actor) throw new Error(`demo data: ${person.email} cannot act`);
+      reporter = { db: ctx.db, now: ctx.now, actor };
+      reporters.set(unitSlug, reporter);
+    }
+    return reporter;
+  };
   for (const account of data.accounts) {
     const profile = data.statistics[account.slug];
     if (!profile) continue;
     const stats = generateStatistics(account.slug, account.platform, profile, today);
-    await recordObservations(ctx, ids.accounts.get(account.slug)!, stats, 'demo');
+    const exports = demoExports(account.slug, account.platform, stats, today);
+    const reporter = await reporterOf(account.unit);
+    const accountId = ids.accounts.get(account.slug)!;
+    for (const batch of exports.imports) {
+      const report = await importFiles(reporter, accountId, batch.files, { lastDay: batch.lastDay });
+      const refused = report.files.filter((f) => f.status !== 'imported');
+      if (refused.length > 0) {
+        throw new Error(`demo data: ${account.slug}: ${refused.map((f) => `${f.file} ${f.status}${f.error ? `: ${f.error}` : ''}`).join('; ')}`);
+      }
+    }
+    if (exports.audience.length > 0) await recordObservations(reporter, accountId, { audience: exports.audience }, 'demo');
   }
 }
 
