@@ -32,8 +32,8 @@ test('daily, monthly and per-post values in English headers', () => {
   assert.equal(r.observations.length, 6);
   assert.equal(valueOf(r, 'reach', '2026-01-05'), 1234);
   assert.equal(valueOf(r, 'views', '2026-01-06'), 1234);
-  assert.equal(valueOf(r, 'hours_spent', '2026-01-01'), 12.5);
-  assert.equal(valueOf(r, 'spend_nok', '2026-01-01'), 1500);
+  assert.equal(valueOf(r, 'hours_spent', '2026-01-31'), 12.5);
+  assert.equal(valueOf(r, 'spend_nok', '2026-01-31'), 1500);
   assert.equal(valueOf(r, 'views', '2026-01-07', 's-1'), 800);
   assert.equal(valueOf(r, 'views', '2026-01-08', 's-1'), 900);
   assert.equal(valueOf(r, 'reach', '2026-01-09'), undefined, 'a marker of no value is not 0');
@@ -42,7 +42,7 @@ test('daily, monthly and per-post values in English headers', () => {
   assert.deepEqual(r.posts, [
     { platformPostId: 's-1', date: '2026-01-07', publishedAt: '2026-01-07T14:30:00', permalink: 'https://example.com/s-1', excerpt: '=SUM(A1:A2) is data' },
   ]);
-  assert.match(r.warnings.join('\n'), /2 monthly values are stored on the first day/);
+  assert.match(r.warnings.join('\n'), /2 monthly values are stored on the last day/);
   assert.deepEqual(
     r.columns.recognised.map((c) => c.metric),
     ['reach', 'views', 'hours_spent', 'spend_nok'],
@@ -60,7 +60,7 @@ test('bokmål headers, semicolons and decimal commas, metric names, comment line
   const r = parse(imp, file);
   assert.equal(r.platform, 'threads');
   assert.equal(valueOf(r, 'applicants', '2026-01-05'), 3);
-  assert.equal(valueOf(r, 'hours_spent', '2026-02-01'), 7.5);
+  assert.equal(valueOf(r, 'hours_spent', '2026-02-28'), 7.5);
   assert.equal(r.observations.length, 2);
   assert.deepEqual(r.columns.ignored, ['ekstra']);
   assert.equal(r.stats.rows, 2);

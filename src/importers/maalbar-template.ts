@@ -39,6 +39,7 @@ import { platformNames, platforms, type Platform } from '../core/platforms.ts';
 import type { DecodedText, Detection, Importer, InputFile, ParsedExport, ParseOptions } from './types.ts';
 
 export const TEMPLATE_KEY = 'maalbar-template';
+const PLAIN_INTEGER = /^-?\d{1,15}$/;
 export const TEMPLATE_KIND = 'maalbar_template';
 
 type Col = 'date' | 'month' | 'metric' | 'value' | 'platform' | 'post_id' | 'post_date' | 'post_url' | 'post_text' | 'note';
@@ -198,11 +199,14 @@ function parseTemplate(file: InputFile, text: DecodedText | null, options: Parse
     return i === undefined ? '' : (row.cells[i] ?? '').trim();
   };
   const at = (row: CsvRow, k: Col) => ({ file: file.name, row: row.line, column: header[match.index[k]!]! });
+  const width = Math.max(...(['date', 'month', 'metric', 'value'] as const).map((k) => match.index[k] ?? -1));
+  // A file repeats the same few metric names and dates thousands of times: each is read once.
+  const metricOf = new Map<string, string | undefined>();
+  const dayOf = new Map<string, string>();
 
   for (const row of all.slice(1)) {
     if (row.cells.every((c) => c.trim() === '')) continue;
     builder.rows++;
-    const width = Math.max(...(['date', 'month', 'metric', 'value'] as const).map((k) => match.index[k] ?? -1));
     if (row.cells.length <= width) {
       const missing = header[row.cells.length] ?? row.cells.length + 1;
       throw new ImportError(
@@ -234,7 +238,8 @@ function parseTemplate(file: InputFile, text: DecodedText | null, options: Parse
     // Metric.
     const metricRaw = get(row, 'metric');
     if (metricRaw === '') throw new ImportError(at(row, 'metric'), 'the metric is missing');
-    const metric = templateMetricKey(metricRaw);
+    if (!metricOf.has(metricRaw)) metricOf.set(metricRaw, templateMetricKey(metricRaw));
+    const metric = metricOf.get(metricRaw);
     if (!metric) {
       throw new ImportError(at(row, 'metric'), `"${metricRaw}" is not a metric Målbar knows; did you mean "${closestMetricKey(metricRaw)}"? (see the list of metric keys)`);
     }
@@ -253,14 +258,21 @@ function parseTemplate(file: InputFile, text: DecodedText | null, options: Parse
     let month: string | null = null;
     if (dateRaw !== '') {
       if (dateRaw.includes('/')) throw new ImportError(at(row, 'date'), `"${dateRaw}" is ambiguous: write dates as YYYY-MM-DD`);
-      date = parseDateTime(dateRaw, at(row, 'date')).date;
+      const known = dayOf.get(dateRaw);
+      if (known !== undefined) date = known;
+      else {
+        date = parseDateTime(dateRaw, at(row, 'date')).date;
+        dayOf.set(dateRaw, date);
+      }
     } else {
       const iso = /^(\d{4})-(\d{1,2})$/.exec(monthRaw);
       const nor = /^(\d{1,2})[./](\d{4})$/.exec(monthRaw);
       const [y, mo] = iso ? [Number(iso[1]), Number(iso[2])] : nor ? [Number(nor[2]), Number(nor[1])] : [NaN, NaN];
       if (!(mo >= 1 && mo <= 12) || y < 1990 || y > 2200) throw new ImportError(at(row, 'month'), `"${monthRaw}" is not a month: write it as YYYY-MM`);
       month = `${y}-${String(mo).padStart(2, '0')}`;
-      date = `${month}-01`;
+      // The month's last day: where manual monthly entry puts it too, and the day a month's total
+      // is complete (a KPI evaluated mid-month does not count a month that has not ended).
+      date = lastDayOfMonth(month);
     }
 
     // Post.
@@ -283,8 +295,10 @@ function parseTemplate(file: InputFile, text: DecodedText | null, options: Parse
     }
 
     // Value.
-    const value = parseNumber(match.index.value === undefined ? '' : (row.cells[match.index.value] ?? ''), at(row, 'value'), decimal);
-    if (month !== null) builder.covers(lastDayOfMonth(month));
+    const valueRaw = match.index.value === undefined ? '' : (row.cells[match.index.value] ?? '');
+    // Plain integers (most values) need none of the general reader's checks.
+    const value = PLAIN_INTEGER.test(valueRaw) ? Number(valueRaw) : parseNumber(valueRaw, at(row, 'value'), decimal);
+    if (month !== null) builder.covers(`${month}-01`);
     builder.covers(date);
     if (value === null) {
       builder.notMeasured++;
@@ -315,7 +329,7 @@ function parseTemplate(file: InputFile, text: DecodedText | null, options: Parse
   }
 
   if (monthlyCount > 0) {
-    builder.warnings.push(`${monthlyCount} monthly ${monthlyCount === 1 ? 'value is' : 'values are'} stored on the first day of ${monthlyCount === 1 ? 'its' : 'their'} month`);
+    builder.warnings.push(`${monthlyCount} monthly ${monthlyCount === 1 ? 'value is' : 'values are'} stored on the last day of ${monthlyCount === 1 ? 'its' : 'their'} month`);
   }
   const result = builder.build([], match.ignored);
   result.platform = filePlatform?.platform ?? options.platform ?? null;

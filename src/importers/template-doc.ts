@@ -112,8 +112,8 @@ const descriptions: Record<(typeof TEMPLATE_COLUMN_ORDER)[number], { required: b
   },
   month: {
     required: false,
-    en: 'The month a monthly value is for, YYYY-MM (e.g. hours and money spent). It is stored on the first day of the month and covers the whole month; the same metric cannot also have daily values in that month.',
-    nb: 'Måneden en månedsverdi gjelder, ÅÅÅÅ-MM (f.eks. timer og penger brukt). Den lagres på månedens første dag og dekker hele måneden; samme nøkkeltall kan ikke også ha dagsverdier den måneden.',
+    en: 'The month a monthly value is for, YYYY-MM (e.g. hours and money spent). It is stored on the last day of the month and covers the whole month; the same metric cannot also have daily values in that month.',
+    nb: 'Måneden en månedsverdi gjelder, ÅÅÅÅ-MM (f.eks. timer og penger brukt). Den lagres på månedens siste dag og dekker hele måneden; samme nøkkeltall kan ikke også ha dagsverdier den måneden.',
   },
   metric: {
     required: true,

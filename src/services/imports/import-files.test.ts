@@ -51,7 +51,13 @@ forEachDatabase('importing files', (fresh) => {
     assert.equal(again.files[0]!.importId, report.importId);
     assert.equal((await t.db.select().from(imports)).length, 1);
     assert.equal((await t.db.select().from(storedFiles)).length, 1);
-    const history = await listImports(ctx, s.accounts.bTiktok);
+    // The same bytes downloaded a year earlier mean other days: not the same import.
+    const earlier = await importFiles(ctx, s.accounts.bTiktok, [overview], { lastDay: '2025-02-27' });
+    assert.equal(earlier.files[0]!.status, 'imported', earlier.files[0]!.error ?? '');
+    assert.deepEqual([earlier.files[0]!.from, earlier.files[0]!.to], ['2024-02-28', '2025-02-27']);
+    assert.equal((await values(ctx, s.accounts.bTiktok, 'views'))['2024-12-31'], 9768);
+    await undoImport(ctx, earlier.files[0]!.importId!);
+    const history = (await listImports(ctx, s.accounts.bTiktok)).filter((i) => !i.undoneAt);
     assert.equal(history.length, 1);
     assert.equal(history[0]!.createdBy?.name, 'Outsider Person');
     assert.equal(history[0]!.fileSize, overview.bytes.length);

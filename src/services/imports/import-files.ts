@@ -20,13 +20,13 @@ import type { Db } from '../../db/client.ts';
 import { imports } from '../../db/schema/index.ts';
 import { expandUpload } from '../../importers/expand.ts';
 import { ImportError } from '../../importers/errors.ts';
-import { parseFile } from '../../importers/registry.ts';
+import { detectFile, parseFile } from '../../importers/registry.ts';
 import type { InputFile, ParsedExport } from '../../importers/types.ts';
 import { authorize } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { findAccount } from '../lookup.ts';
 import { assertStatistics } from '../statistics/check-statistics.ts';
-import { sha256Hex, writeStatistics, type StatisticsBatch } from '../statistics/write-statistics.ts';
+import { sameFileCondition, sha256Hex, writeStatistics, type StatisticsBatch } from '../statistics/write-statistics.ts';
 
 export interface ImportFilesOptions {
   /** 'YYYY-MM-DD'; default: today (UTC) of ctx.now. */
@@ -129,11 +129,16 @@ function describeParsed(report: FileReport, parsed: ParsedExport): FileReport {
   };
 }
 
-async function activeImportOf(db: Db, accountId: string, sha256: string): Promise<string | null> {
+/** Importers that place their days using the download day (see ParseOptions.lastDay). */
+export function dependsOnLastDay(importer: string): boolean {
+  return importer === 'meta-audience' || (importer.startsWith('tiktok-') && importer !== 'tiktok-business');
+}
+
+async function activeImportOf(db: Db, accountId: string, sha256: string, lastDay: string | null): Promise<string | null> {
   const [row] = await db
     .select({ id: imports.id })
     .from(imports)
-    .where(and(eq(imports.accountId, accountId), eq(imports.sha256, sha256), isNull(imports.undoneAt)))
+    .where(and(eq(imports.accountId, accountId), eq(imports.sha256, sha256), isNull(imports.undoneAt), sameFileCondition({ dependsOnLastDay: lastDay !== null, lastDay })))
     .orderBy(desc(imports.createdAt))
     .limit(1);
   return row?.id ?? null;
@@ -149,7 +154,9 @@ async function importOne(
   let report = blankReport(file.name);
   const sha256 = await sha256Hex(file.bytes);
   report.sha256 = sha256;
-  const existing = await activeImportOf(ctx.db, account.id, sha256);
+  const detected = detectFile(file);
+  const datedByDownload = detected !== null && dependsOnLastDay(detected.importer);
+  const existing = await activeImportOf(ctx.db, account.id, sha256, datedByDownload ? lastDay : null);
   let parsed: ParsedExport;
   try {
     parsed = parseFile(file, { platform: account.platform as Platform, lastDay });
@@ -174,6 +181,7 @@ async function importOne(
     from: parsed.from,
     to: parsed.to,
     lastDay,
+    dependsOnLastDay: dependsOnLastDay(parsed.importer),
     rows: parsed.stats.rows,
     columns: parsed.columns,
     warnings: parsed.warnings,

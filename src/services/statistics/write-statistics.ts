@@ -67,6 +67,8 @@ export interface ImportMeta {
   from?: string | null | undefined;
   to?: string | null | undefined;
   lastDay?: string | null | undefined;
+  /** The importer placed days using lastDay: the same bytes with another lastDay are another import. */
+  dependsOnLastDay?: boolean | undefined;
   rows?: number | undefined;
   columns?: { recognised: { header: string; metric: string }[]; ignored: string[] } | null | undefined;
   warnings?: string[] | undefined;
@@ -95,6 +97,15 @@ function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
+}
+
+/**
+ * When a file counts as "the same file again": the same bytes, and for files read with the
+ * download day (TikTok Studio's year-less days, Meta's undated audience file) the same day too,
+ * since the same bytes downloaded on another day mean other days.
+ */
+export function sameFileCondition(meta: Pick<ImportMeta, 'dependsOnLastDay' | 'lastDay'>) {
+  return meta.dependsOnLastDay && meta.lastDay ? eq(imports.lastDay, meta.lastDay) : undefined;
 }
 
 /** Serialises writers of one account until the transaction ends (both engines support it). */
@@ -282,7 +293,7 @@ export async function writeStatistics(db: Db, t: WriteTarget, meta: ImportMeta, 
     const [same] = await db
       .select({ id: imports.id })
       .from(imports)
-      .where(and(eq(imports.accountId, t.accountId), eq(imports.sha256, meta.sha256), isNull(imports.undoneAt)))
+      .where(and(eq(imports.accountId, t.accountId), eq(imports.sha256, meta.sha256), isNull(imports.undoneAt), sameFileCondition(meta)))
       .limit(1);
     if (same) return { importId: null, counts: empty, duplicateOf: same.id };
   }
