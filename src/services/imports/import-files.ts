@@ -134,14 +134,31 @@ export function dependsOnLastDay(importer: string): boolean {
   return importer === 'meta-audience' || (importer.startsWith('tiktok-') && importer !== 'tiktok-business');
 }
 
-async function activeImportOf(db: Db, accountId: string, sha256: string, lastDay: string | null): Promise<string | null> {
+async function activeImportOf(db: Db, accountId: string, sha256: string, lastDay: string | null) {
   const [row] = await db
-    .select({ id: imports.id })
+    .select()
     .from(imports)
     .where(and(eq(imports.accountId, accountId), eq(imports.sha256, sha256), isNull(imports.undoneAt), sameFileCondition({ dependsOnLastDay: lastDay !== null, lastDay })))
     .orderBy(desc(imports.createdAt))
     .limit(1);
-  return row?.id ?? null;
+  return row ?? null;
+}
+
+/** The report of a file already imported, from its import (the file is not read again). */
+function alreadyImported(report: FileReport, row: NonNullable<Awaited<ReturnType<typeof activeImportOf>>>): FileReport {
+  return {
+    ...report,
+    platform: row.platform as Platform | null,
+    kind: row.kind,
+    importer: row.importer,
+    from: row.fromDay,
+    to: row.toDay,
+    rows: row.rows,
+    columns: row.columns ?? report.columns,
+    warnings: row.warnings,
+    status: 'unchanged',
+    importId: row.id,
+  };
 }
 
 async function importOne(
@@ -157,6 +174,7 @@ async function importOne(
   const detected = detectFile(file);
   const datedByDownload = detected !== null && dependsOnLastDay(detected.importer);
   const existing = await activeImportOf(ctx.db, account.id, sha256, datedByDownload ? lastDay : null);
+  if (existing) return alreadyImported(report, existing);
   let parsed: ParsedExport;
   try {
     parsed = parseFile(file, { platform: account.platform as Platform, lastDay });
@@ -166,7 +184,6 @@ async function importOne(
   } catch (e) {
     return refused(report, e);
   }
-  if (existing) return { ...report, status: 'unchanged', importId: existing };
   if (mode === 'preview') return { ...report, status: 'ready' };
 
   const target = { organisationId: account.organisationId, accountId: account.id, accountName: account.name, personId: ctx.actor.personId, now: ctx.now };
