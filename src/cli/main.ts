@@ -6,6 +6,7 @@
  */
 import { Command } from 'commander';
 import { registerAccount } from './commands/account.ts';
+import { registerCompetitor } from './commands/competitor.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerDetect } from './commands/detect.ts';
 import { registerDue } from './commands/due.ts';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerDetect(program);
   registerDue(program);
   registerImport(program);
+  registerCompetitor(program);
   return program;
 }
 

@@ -24,6 +24,7 @@ import { unitRoutes } from './routes/units.ts';
 import { importRoutes } from './routes/imports.ts';
 import { observationRoutes } from './routes/observations.ts';
 import { coverageRoutes } from './routes/coverage.ts';
+import { competitorRoutes } from './routes/competitors.ts';
 import { router } from './openapi-helpers.ts';
 
 /** Every API router; the OpenAPI document and (later) the authorisation matrix read this list. */
@@ -40,6 +41,7 @@ export const apiRouters = [
   importRoutes,
   observationRoutes,
   coverageRoutes,
+  competitorRoutes,
 ];
 
 /** Request bodies: JSON at most 1 MB, except statistics batches (25 MB) and file imports (100 MB). */

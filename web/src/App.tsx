@@ -20,7 +20,12 @@ const GoalWizardPage = lazy(() => import('./pages/goal-wizard/GoalWizardPage.tsx
 const ImportPage = lazy(() => import('./pages/import/ImportPage.tsx'));
 const ManualEntryPage = lazy(() => import('./pages/account/ManualEntryPage.tsx'));
 const DuePage = lazy(() => import('./pages/DuePage.tsx'));
+const CalculatorPage = lazy(() => import('./pages/CalculatorPage.tsx'));
 const HistoryWindowsPage = lazy(() => import('./pages/HistoryWindowsPage.tsx'));
+const CompetitorsPage = lazy(() => import('./pages/competitors/CompetitorsPage.tsx'));
+const CompetitorFormPage = lazy(() => import('./pages/competitors/CompetitorFormPage.tsx'));
+const CompetitorPage = lazy(() => import('./pages/competitors/CompetitorPage.tsx'));
+const ShareOfVoicePage = lazy(() => import('./pages/competitors/ShareOfVoicePage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 function Failed({ message }: { message: string }) {
@@ -94,6 +99,12 @@ export function App() {
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="/settings/history-windows" element={<HistoryWindowsPage />} />
               <Route path="/due" element={<DuePage />} />
+              <Route path="/calculator" element={<CalculatorPage />} />
+              <Route path="/competitors" element={<CompetitorsPage />} />
+              <Route path="/competitors/new" element={<CompetitorFormPage />} />
+              <Route path="/competitors/share-of-voice" element={<ShareOfVoicePage />} />
+              <Route path="/competitors/:competitor" element={<CompetitorPage />} />
+              <Route path="/competitors/:competitor/edit" element={<CompetitorFormPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -5,3 +5,4 @@ export * from './accounts.ts';
 export * from './goals.ts';
 export * from './statistics.ts';
 export * from './imports.ts';
+export * from './competitors.ts';

@@ -263,7 +263,7 @@ forEachDatabase('observations API', (fresh) => {
     assert.deepEqual(
       read.body.map((o) => [o.metric, o.date, o.value, o.post, o.source]),
       [
-        ['hours_spent', '2026-02-01', 12.5, null, 'api'], // a monthly value is stored on the month's first day (docs/import-template.md)
+        ['hours_spent', '2026-02-28', 12.5, null, 'api'], // a monthly value is stored on the month's first day (docs/import-template.md)
         ['likes', '2026-03-02', 9, 'ig-7', 'api'],
         ['reach', '2026-03-01', 1234, null, 'api'],
       ],

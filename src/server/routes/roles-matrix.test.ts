@@ -28,6 +28,8 @@ import { createUnit } from '../../services/units/create-unit.ts';
 import { createPerson } from '../../services/people/create-person.ts';
 import { grantRole } from '../../services/people/role-grants.ts';
 import { callers, runPolicy, type Caller, type Row } from '../../testing/policy.ts';
+import { competitorFigureHistory, competitorFigures, competitors } from '../../db/schema/index.ts';
+import { createCompetitor } from '../../services/competitors/create-competitor.ts';
 
 
 /** The policy. Operations run in this order, each caller on a freshly seeded organisation. */
@@ -92,6 +94,19 @@ const policy = {
   'enter a month on B account':            [200,  404,    404,   404,     404,      404,   200,     401],
   'undo an import in A':                   [200,  200,    200,   200,     403,      403,   404,     401],
   'undo an import in B':                   [200,  404,    404,   404,     404,      404,   200,     401],
+  // Competitors and peers (outside the organisation): registered like accounts, figures like statistics
+  'list competitors':                      [200,  200,    200,   200,     200,      200,   200,     401],
+  'read competitor in A subtree':          [200,  200,    200,   200,     200,      200,   404,     401],
+  'read competitor in B':                  [200,  404,    404,   404,     404,      404,   200,     401],
+  'register competitor in A subtree':      [201,  201,    201,   403,     403,      403,   404,     401],
+  'register competitor in B':              [201,  404,    404,   404,     404,      404,   201,     401],
+  'edit competitor in A subtree':          [200,  200,    200,   403,     403,      403,   404,     401],
+  'enter figures for competitor in A':     [200,  200,    200,   200,     403,      403,   404,     401],
+  'enter figures for competitor in B':     [200,  404,    404,   404,     404,      404,   200,     401],
+  'read figures of competitor in A':       [200,  200,    200,   200,     200,      200,   404,     401],
+  'share of voice of Faculty A':           [200,  200,    200,   200,     200,      200,   404,     401],
+  'competitor target basis':               [200,  200,    200,   200,     200,      200,   200,     401],
+  'archive competitor in A subtree':       [200,  200,    200,   403,     403,      403,   404,     401],
 } satisfies Record<string, Row>;
 type Operation = keyof typeof policy;
 
@@ -113,6 +128,8 @@ interface World {
   grant: { viewerOnA1: string; viewerOnB: string; admin: string };
   /** One import (a template file) per seeded account. */
   imported: { a: string; b: string };
+  /** A competitor entry in Department A1 and one in Faculty B. */
+  competitor: { a: string; b: string };
 }
 
 /** A multipart body with one `file` part, written out as a browser would send it. */
@@ -185,6 +202,21 @@ const operations: Record<Operation, (c: TestClient, w: World) => Promise<Respons
   'enter a month on B account': (c, { s }) => c.request('POST', `/accounts/${s.accounts.bTiktok}/monthly-entries`, { month: '2026-02', values: [{ metric: 'hours_spent', value: 4 }] }),
   'undo an import in A': (c, { imported }) => c.request('POST', `/imports/${imported.a}/undo`),
   'undo an import in B': (c, { imported }) => c.request('POST', `/imports/${imported.b}/undo`),
+
+  'list competitors': (c) => c.request('GET', '/competitors'),
+  'read competitor in A subtree': (c, { competitor }) => c.request('GET', `/competitors/${competitor.a}`),
+  'read competitor in B': (c, { competitor }) => c.request('GET', `/competitors/${competitor.b}`),
+  'register competitor in A subtree': (c, { s }) => c.request('POST', '/competitors', { unit: s.units.departmentA1, name: 'Rival on YouTube', platform: 'youtube' }),
+  'register competitor in B': (c, { s }) => c.request('POST', '/competitors', { unit: s.units.facultyB, name: 'B peer', platform: 'youtube', kind: 'peer' }),
+  'edit competitor in A subtree': (c, { competitor }) => c.request('PATCH', `/competitors/${competitor.a}`, { note: 'Same applicants' }),
+  'enter figures for competitor in A': (c, { competitor }) =>
+    c.request('POST', `/competitors/${competitor.a}/figures`, { figures: [{ metric: 'followers', date: '2026-03-01', value: 1200 }] }),
+  'enter figures for competitor in B': (c, { competitor }) =>
+    c.request('POST', `/competitors/${competitor.b}/figures`, 'date,metric,value\n2026-03-01,followers,800\n', { 'content-type': 'text/csv' }),
+  'read figures of competitor in A': (c, { competitor }) => c.request('GET', `/competitors/${competitor.a}/figures`),
+  'share of voice of Faculty A': (c, { s }) => c.request('GET', `/share-of-voice?unit=${s.units.facultyA}&from=2026-01-01&to=2026-01-31`),
+  'competitor target basis': (c) => c.request('GET', '/competitor-target-basis?metric=followers&platform=instagram'),
+  'archive competitor in A subtree': (c, { competitor }) => c.request('POST', `/competitors/${competitor.a}/archive`),
 };
 
 /** What an allowed statistics call must have done: a 200 that refused the file or wrote nothing would hide a failure. */
@@ -211,6 +243,9 @@ async function rowsOf(db: Db, table: typeof imports | typeof observations | type
 
 /** The units, accounts, people and grants, to check that a refused request changed nothing. */
 async function snapshot(db: Db): Promise<string> {
+  const competitorRows = async (table: typeof competitors | typeof competitorFigures | typeof competitorFigureHistory) =>
+    (await db.select().from(table)).map((r) => JSON.stringify(r)).sort();
+  const rivals = { c: await competitorRows(competitors), f: await competitorRows(competitorFigures), h: await competitorRows(competitorFigureHistory) };
   const [u, a, p, g] = await Promise.all([
     db.select().from(units).orderBy(asc(units.id)),
     db.select().from(accounts).orderBy(asc(accounts.id)),
@@ -225,7 +260,7 @@ async function snapshot(db: Db): Promise<string> {
     audience: await rowsOf(db, audienceSnapshots),
     files: await rowsOf(db, storedFiles),
   };
-  return JSON.stringify({ u, a, p, g, statistics });
+  return JSON.stringify({ u, a, p, g, statistics, rivals });
 }
 
 async function buildWorld(db: Db): Promise<World> {
@@ -252,7 +287,11 @@ async function buildWorld(db: Db): Promise<World> {
     a: await importOne(s.accounts.a1Instagram, 'world-a.csv', csvText('reach', '2026-01-01', 5)),
     b: await importOne(s.accounts.bTiktok, 'world-b.csv', csvText('views', '2026-01-01', 6)),
   };
-  return { s, unit, extra: { id: extra.id, email: extra.email }, grant: { viewerOnA1: viewerOnA1.id, viewerOnB: viewerOnB.id, admin: admin!.id }, imported };
+  const competitor = {
+    a: (await createCompetitor(await s.as('admin'), { unit: s.units.departmentA1, name: 'Rival A', platform: 'instagram' })).id,
+    b: (await createCompetitor(await s.as('admin'), { unit: s.units.facultyB, name: 'Rival B', platform: 'tiktok' })).id,
+  };
+  return { s, unit, extra: { id: extra.id, email: extra.email }, grant: { viewerOnA1: viewerOnA1.id, viewerOnB: viewerOnB.id, admin: admin!.id }, imported, competitor };
 }
 
 forEachDatabase('authorisation matrix', (fresh) => {
@@ -268,7 +307,7 @@ forEachDatabase('authorisation matrix', (fresh) => {
         call: (operation) => operations[operation](client, world),
         snapshot: () => snapshot(t.db),
         // A read-only operation that wrote anything would show up as a side effect of the next refusal.
-        readOnly: (operation) => /^(list|read|download|preview)\b/.test(operation),
+        readOnly: (operation) => /^(list|read|download|preview|share|competitor target)\b/.test(operation),
         async onAllowed(operation, res) {
           const outcome = statisticsOutcome[operation];
           if (outcome) {

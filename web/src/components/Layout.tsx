@@ -66,10 +66,16 @@ export function AppLayout() {
                 <NavLink to="/strategy">{t('nav.strategy')}</NavLink>
               </li>
               <li>
+                <NavLink to="/competitors">{t('competitors.nav')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/organisation">{t('nav.organisation')}</NavLink>
               </li>
               <li>
                 <NavLink to="/people">{t('nav.people')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/calculator">{t('calculator.nav')}</NavLink>
               </li>
             </ul>
           </nav>
