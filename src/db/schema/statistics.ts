@@ -34,31 +34,33 @@ export const posts = pgTable(
 );
 
 /**
- * One documented value. The row's identity is its key (account, metric, day, post): there is no
- * surrogate id, and the table carries only the indexes and foreign keys that pay for themselves,
- * because imports write millions of rows (measured on PGlite: a uuid primary key, a second
- * (organisation, account, metric, day) index, an import_id index and a foreign key to
- * organisations together cost about 45 % of the insert rate). The key's leading columns serve
- * every read by account, metric and day range; undo finds an import's values through its
- * account; organisation_id is kept for filtering and is implied by the account.
+ * One documented value: the biggest table by far (a year of one organisation's exports is
+ * millions of rows). The row's identity is its key (account, metric, day, post): no surrogate
+ * id, one index, and no foreign keys. Measured on PGlite (bench/results): a uuid primary key, a
+ * second (organisation, account, metric, day) index and an import_id index cost about 45 % of
+ * the insert rate, and the foreign keys to accounts, posts and imports halved what remained;
+ * worse, each delete of a post or an import row had the database scan this table for
+ * references. The references are kept by the one write path instead
+ * (services/statistics/write-statistics.ts resolves the account, posts and import in the same
+ * transaction; undo-import.ts removes a post only when no value refers to it; accounts and
+ * imports are never deleted). The key's leading columns serve every read by account, metric and
+ * day range; undo finds an import's values through its account.
  */
 export const observations = pgTable(
   'observations',
   {
     organisationId: uuid('organisation_id').notNull(),
-    accountId: uuid('account_id')
-      .notNull()
-      .references(() => accounts.id),
+    accountId: uuid('account_id').notNull(),
     metric: text('metric').notNull(),
     /** The day the value is for (a per-post value: the post's publication day, or the day of the reading). */
     day: date('day', { mode: 'string' }).notNull(),
     /** null for account-level values; the post for per-post values. */
-    postId: uuid('post_id').references(() => posts.id),
+    postId: uuid('post_id'),
     value: doublePrecision('value').notNull(),
     /** Where the value came from: 'import' (a file), 'manual', 'api', 'demo'. */
     source: text('source').notNull().default('manual'),
     /** The import that wrote this value (null only for values documented before imports were recorded). */
-    importId: uuid('import_id').references(() => imports.id),
+    importId: uuid('import_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
