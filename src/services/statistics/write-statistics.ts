@@ -13,8 +13,8 @@
  *    the same file twice changes nothing. Otherwise the original file (if any) is kept once per
  *    organisation by its SHA-256 and the import row gets its counts.
  *
- * Rows travel as one JSON parameter per chunk and each chunk is compared and written by one
- * statement (data-modifying CTEs), never row by row.
+ * Rows travel as typed arrays, and each chunk is compared and written by one statement
+ * (data-modifying CTEs), never row by row.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AgeGroup } from '../../core/platforms.ts';
@@ -22,8 +22,8 @@ import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { idempotencyKeys, imports, posts as postsTable, storedFiles, type ImportCounts, type ImportOrigin } from '../../db/schema/index.ts';
 
-/** Rows per statement. */
-export const CHUNK = 5000;
+/** Rows per statement (a year of a busy account's daily values is about 10 000). */
+export const CHUNK = 20000;
 const NO_POST = '00000000-0000-0000-0000-000000000000';
 
 export interface BatchObservation {
@@ -190,10 +190,16 @@ async function writeObservations(
   let changed = 0;
   let unchanged = 0;
   for (const chunk of chunks(rows)) {
-    const json = JSON.stringify(chunk);
+    // Four typed arrays as PostgreSQL array literals, one text parameter each: cheaper to send and
+    // read than JSON (measured in bench/). Safe without quoting: metric keys are catalogue keys
+    // (checked before), days are YYYY-MM-DD, post ids uuids, values finite numbers.
+    const metrics = `{${chunk.map((r) => r.metric).join(',')}}`;
+    const days = `{${chunk.map((r) => r.day).join(',')}}`;
+    const postIds = `{${chunk.map((r) => r.post_id ?? 'NULL').join(',')}}`;
+    const values = `{${chunk.map((r) => String(r.value)).join(',')}}`;
     const result = await db.execute(sql`
       with r as (
-        select * from json_to_recordset(${json}::json) as r(metric text, day date, post_id uuid, value double precision)
+        select * from unnest(${metrics}::text[], ${days}::date[], ${postIds}::uuid[], ${values}::float8[]) as r(metric, day, post_id, value)
       ), cur as (
         select o.metric, o.day, o.post_id, o.value, o.import_id, o.source, r.value as new_value
         from r join observations o
