@@ -6,25 +6,12 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { browserSkip, launchBrowser } from './browser.ts';
 import { startTestServer } from './server.ts';
+import { api, setUpOrganisation } from './api.ts';
 
 const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 const status = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
 
-async function api<T>(url: string, method: string, path: string, session: Session, body?: unknown): Promise<T> {
-  const res = await fetch(`${url}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
 
 async function chooseOption(page: Page, label: string, text: string) {
   const select = page.getByLabel(label, { exact: true });
@@ -37,13 +24,7 @@ test('register a competitor, enter its figures, see share of voice', { skip: bro
   const server = await startTestServer();
   const browser = await launchBrowser();
   try {
-    const setup = await fetch(`${server.url}/api/v1/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ organisationName: 'Test College', adminName: 'Ada Admin', email: 'ada@example.org', password: 'ada-password-1', locale: 'en' }),
-    });
-    assert.equal(setup.status, 201);
-    const admin: Session = { cookie: (setup.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrf: ((await setup.json()) as { csrfToken: string }).csrfToken };
+    const admin = await setUpOrganisation(server.url, { organisationName: 'Test College', adminName: 'Ada Admin', email: 'ada@example.org', password: 'ada-password-1', locale: 'en' });
     await api(server.url, 'POST', '/units', admin, { name: 'Faculty of Testing', kind: 'faculty', slug: 'testfac' });
     const account = await api<{ id: string }>(server.url, 'POST', '/accounts', admin, { unit: 'testfac', platform: 'instagram', name: 'Testfac on Instagram' });
     // Own mentions in January 2025: 25 + 35 = 60.

@@ -9,14 +9,11 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { browserSkip, launchBrowser } from './browser.ts';
 import { startTestServer } from './server.ts';
+import { api, setUpOrganisation } from './api.ts';
 
 const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const status = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
 interface DueItemLike {
   account: { slug: string };
   status: string;
@@ -25,16 +22,6 @@ interface DueItemLike {
   exportName: { en: string };
 }
 
-async function api<T>(url: string, method: string, path: string, session: Session, body?: unknown): Promise<T> {
-  const res = await fetch(`${url}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const enDay = (day: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
@@ -43,13 +30,7 @@ test('the due list follows the history window an administrator sets', { skip: br
   const server = await startTestServer();
   const browser = await launchBrowser();
   try {
-    const setup = await fetch(`${server.url}/api/v1/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ organisationName: 'Test College', adminName: 'Ada Admin', email: 'ada@example.org', password: 'ada-password-1', locale: 'en' }),
-    });
-    assert.equal(setup.status, 201);
-    const admin: Session = { cookie: (setup.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrf: ((await setup.json()) as { csrfToken: string }).csrfToken };
+    const admin = await setUpOrganisation(server.url, { organisationName: 'Test College', adminName: 'Ada Admin', email: 'ada@example.org', password: 'ada-password-1', locale: 'en' });
     await api(server.url, 'POST', '/units', admin, { name: 'Faculty of Testing', kind: 'faculty', slug: 'testfac' });
     const account = await api<{ id: string }>(server.url, 'POST', '/accounts', admin, {
       unit: 'testfac',

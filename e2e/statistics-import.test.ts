@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { browserSkip, launchBrowser } from './browser.ts';
 import { startTestServer } from './server.ts';
+import { api, setUpOrganisation } from './api.ts';
 
 // The shared fixtures sit beside the repository (see src/importers/fixture-files.ts).
 const FIXTURE = fileURLToPath(new URL('../../shared/fixtures/exports/tiktok-studio/Overview.csv', import.meta.url));
@@ -22,21 +23,7 @@ const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { le
 const h2 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 2, name });
 const status = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
 
-async function api<T>(url: string, method: string, path: string, session: Session, body?: unknown): Promise<T> {
-  const res = await fetch(`${url}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
 
 /** 'YYYY-MM-DD' plus n days. */
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -47,13 +34,7 @@ test('a reporter imports an export, sees it in history and coverage, imports it 
   const server = await startTestServer();
   const browser = await launchBrowser();
   try {
-    const setup = await fetch(`${server.url}/api/v1/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ organisationName: 'Høgskolen i Test', adminName: 'Ada Admin', email: 'ada@example.org', password: 'ada-passord-1', locale: 'nb' }),
-    });
-    assert.equal(setup.status, 201);
-    const admin: Session = { cookie: (setup.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrf: ((await setup.json()) as { csrfToken: string }).csrfToken };
+    const admin = await setUpOrganisation(server.url, { organisationName: 'Høgskolen i Test', adminName: 'Ada Admin', email: 'ada@example.org', password: 'ada-passord-1', locale: 'nb' });
     await api(server.url, 'POST', '/units', admin, { name: 'Fakultet for test', kind: 'faculty', slug: 'testfak' });
     const account = await api<{ id: string }>(server.url, 'POST', '/accounts', admin, {
       unit: 'testfak',
