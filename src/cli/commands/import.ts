@@ -65,10 +65,16 @@ function historyText(list: readonly ImportOut[]): string {
       i.origin,
       i.fileName ?? '-',
       i.from && i.to ? `${i.from}..${i.to}` : '-',
-      `+${i.counts.added} ~${i.counts.changed}`,
+      [
+        i.counts.added + i.counts.changed > 0 || i.counts.audience === 0 ? `+${i.counts.added} ~${i.counts.changed}` : '',
+        i.counts.posts > 0 ? plural(i.counts.posts, 'post') : '',
+        i.counts.audience > 0 ? plural(i.counts.audience, 'audience snapshot') : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
       i.undoneAt ? `undone ${i.undoneAt.slice(0, 10)}` : '',
     ]),
-    ['ID', 'WHEN', 'ORIGIN', 'FILE', 'DAYS', 'VALUES', ''],
+    ['ID', 'WHEN', 'ORIGIN', 'FILE', 'DAYS', 'WRITTEN', ''],
   );
 }
 
