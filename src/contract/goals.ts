@@ -275,6 +275,19 @@ export const TargetSuggestions = z
       }),
     ),
     notes: z.array(Message),
+    /**
+     * Competitors' values as a target basis (services/competitors/competitor-target-basis.ts):
+     * each competitor's latest figure of the metric on the account's platform and their median.
+     * Only for KPIs that public figures can inform: followers, engagement rate by post (not per
+     * post), and monthly totals (only monthly figures) against a per-month KPI. Null otherwise,
+     * and when no competitor of the account's unit has a figure.
+     */
+    competitors: z
+      .object({
+        values: z.array(z.object({ competitorId: Id, name: z.string(), value: z.number(), day: Day })),
+        median: z.number().nullable(),
+      })
+      .nullable(),
   })
   .meta({ id: 'TargetSuggestions' });
 export type TargetSuggestions = z.infer<typeof TargetSuggestions>;

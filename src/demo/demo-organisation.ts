@@ -33,6 +33,7 @@ import type { Platform, UnitKind } from '../core/platforms.ts';
 import type { Role, UnitRole } from '../core/roles.ts';
 import { demoStatsProfiles, type DemoStatsProfile } from './demo-statistics.ts';
 import { demoGoals, demoStrategicGoals, type DemoGoal, type DemoStrategicGoal } from './demo-goals.ts';
+import { demoCompetitors, type DemoCompetitor } from './demo-competitors.ts';
 
 /** Every demo person signs in with this password (the demo is for trying Målbar out, locally). */
 export const DEMO_PASSWORD = 'nordvik-demo';
@@ -78,6 +79,8 @@ export interface DemoOrganisation {
   /** The strategy (organisation-wide strategic goals and units' breakdowns) and the accounts' goals (demo-goals.ts). */
   strategicGoals: DemoStrategicGoal[];
   goals: DemoGoal[];
+  /** Competitor and peer accounts outside the organisation, with their public figures (demo-competitors.ts). */
+  competitors: DemoCompetitor[];
   /** Who to sign in as to see Målbar through each role's eyes (e-mail addresses). */
   signInAs: Record<Role, string>;
 }
@@ -813,6 +816,7 @@ export const demoOrganisation: DemoOrganisation = {
   statistics: demoStatsProfiles,
   strategicGoals: demoStrategicGoals,
   goals: demoGoals,
+  competitors: demoCompetitors,
   signInAs: {
     admin: 'ingrid.solheim@nordvik.example',
     manager: 'sigrid.haugen@nordvik.example',

@@ -104,7 +104,7 @@ export interface DemoStatistics {
 // ---------------------------------------------------------------- randomness
 
 /** A 32-bit hash of a string (FNV-1a). */
-function hash(text: string): number {
+export function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -136,7 +136,7 @@ const noise = (rand: () => number, sigma: number) => Math.exp(sigma * normal(ran
 
 // ---------------------------------------------------------------- shapes
 
-const seasons: Record<Season, readonly number[]> = {
+export const seasons: Record<Season, readonly number[]> = {
   // January … December
   recruiting: [1.1, 1.45, 1.6, 1.45, 0.95, 0.8, 0.65, 1.2, 1.0, 0.9, 0.95, 0.75],
   academic: [1.0, 1.05, 1.05, 1.0, 0.95, 0.85, 0.7, 0.95, 1.1, 1.1, 1.05, 0.85],
@@ -349,6 +349,8 @@ export const demoStatsProfiles: Record<string, DemoStatsProfile> = {
   'studier-tiktok': {
     followers: 18_500, followerGrowth: 0.25, reachPerDay: 14_000, reachTrend: 0.3, postsPerWeek: 3, engagementRate: 6.5, secondsPerView: 14,
     season: 'recruiting', audience: teens,
+    // Mentions from social listening: the recruitment section's share of voice against its competitors (demo-competitors.ts).
+    extras: { mentionsPerDay: 9, positiveShare: 0.4, negativeShare: 0.06 },
   },
   'studier-snapchat': {
     followers: 6_200, followerGrowth: 0.1, reachPerDay: 3_500, reachTrend: 0.05, postsPerWeek: 5, engagementRate: 1.5,

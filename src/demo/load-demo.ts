@@ -32,11 +32,14 @@ import type { Kpi } from '../core/kpi/types.ts';
 import { addDays, addMonths, daysBetween, daysInclusive, monthEnd, monthStart } from '../core/period/days.ts';
 import type { Platform } from '../core/platforms.ts';
 import type { KpiInput } from '../contract/goals.ts';
-import { DEMO_PASSWORD, demoOrganisation, type DemoOrganisation, type DemoUnit } from './demo-organisation.ts';
+import { DEMO_PASSWORD, demoOrganisation, profileUrl, type DemoOrganisation, type DemoUnit } from './demo-organisation.ts';
 import { demoToday, generateStatistics } from './demo-statistics.ts';
 import { demoExports } from './demo-exports.ts';
 import type { DemoGoal } from './demo-goals.ts';
 import { targetFor } from './demo-targets.ts';
+import { generateCompetitorFigures } from './demo-competitors.ts';
+import { createCompetitor } from '../services/competitors/create-competitor.ts';
+import { recordFigures } from '../services/competitors/record-figures.ts';
 
 /** What the loader made, by the keys the demo data uses. */
 export interface DemoIds {
@@ -49,6 +52,8 @@ export interface DemoIds {
   accounts: Map<string, string>;
   /** demo goal key → goal id */
   goals: Map<string, string>;
+  /** competitor slug → id */
+  competitors: Map<string, string>;
 }
 
 export type DemoStep = (ctx: Context, data: DemoOrganisation, ids: DemoIds, passwordHash: string) => Promise<void>;
@@ -241,8 +246,44 @@ async function loadGoals(before: Context, data: DemoOrganisation, ids: DemoIds):
   }
 }
 
+/**
+ * Competitor and peer accounts (demo-competitors.ts), registered by an editor of the unit that
+ * keeps them, their monthly public figures entered by the unit's reporter, one batch per entry.
+ */
+async function loadCompetitors(ctx: Context, data: DemoOrganisation, ids: DemoIds): Promise<void> {
+  const today = demoToday(ctx.now);
+  const people = new Map<string, Context>();
+  const as = async (role: 'editor' | 'reporter', unit: string): Promise<Context> => {
+    const person = data.people.find((p) => p.grants.some((g) => g.role === role && g.unit === unit));
+    if (!person) throw new Error(`demo data: the unit ${unit} has no ${role} to keep its competitors`);
+    let who = people.get(person.email);
+    if (!who) {
+      const actor = await loadPersonActor(ctx.db, ids.people.get(person.email)!);
+      if (!actor) throw new Error(`demo data: ${person.email} cannot act`);
+      who = { db: ctx.db, now: ctx.now, actor };
+      people.set(person.email, who);
+    }
+    return who;
+  };
+  for (const c of data.competitors) {
+    const created = await createCompetitor(await as('editor', c.unit), {
+      unit: ids.units.get(c.unit) ?? c.unit,
+      name: c.name,
+      platform: c.platform,
+      kind: c.kind,
+      slug: c.slug,
+      handle: c.handle,
+      url: profileUrl(c.platform, c.handle),
+      note: c.note,
+    });
+    ids.competitors.set(c.slug, created.id);
+    const figures = generateCompetitorFigures(c, today);
+    if (figures.length > 0) await recordFigures(await as('reporter', c.unit), created.id, { figures });
+  }
+}
+
 /** The steps after the organisation itself is made, in order. New features add theirs at the end. */
-export const steps: DemoStep[] = [loadUnits, loadPeople, loadAccounts, loadStatistics, loadGoals];
+export const steps: DemoStep[] = [loadUnits, loadPeople, loadAccounts, loadStatistics, loadGoals, loadCompetitors];
 
 let sharedHash: Promise<string> | null = null;
 
@@ -324,6 +365,7 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<D
       people: new Map([[admin.email, org.personId]]),
       accounts: new Map(),
       goals: new Map(),
+      competitors: new Map(),
     };
     for (const step of steps) await step(ctx, data, ids, passwordHash);
     return org.organisationId;

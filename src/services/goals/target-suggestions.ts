@@ -5,7 +5,10 @@
  *   metrics), else each whole ended calendar month's value;
  * - other internal accounts: every other account on the same platform that the actor may
  *   read contributes one value, the mean of its own values measured the same way, with its
- *   latest follower count (for per-follower normalisation).
+ *   latest follower count (for per-follower normalisation);
+ * - competitors: the latest public figure of each competitor or peer entry of the account's
+ *   unit (and the units above and below it) on the account's platform, and their median
+ *   (competitorBasisFor says which KPIs such figures can inform).
  */
 import { and, eq, ne } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
@@ -18,7 +21,10 @@ import { type Dataset, documentedDays, latestOnOrBefore } from '../../core/kpi/d
 import { perDayValue, windowValue } from '../../core/kpi/aggregate.ts';
 import { perPostValue, supportsPerPost } from '../../core/kpi/per-post.ts';
 import { suggestTargets } from '../../core/goals/targets.ts';
+import { median } from '../../core/compare/share-of-voice.ts';
 import type { TargetSuggestions } from '../../contract/goals.ts';
+import { type CompetitorMetric, competitorMetrics } from '../../contract/competitors.ts';
+import { competitorTargetBasis } from '../competitors/competitor-target-basis.ts';
 import { accounts } from '../../db/schema/index.ts';
 import type { Context } from '../context.ts';
 import { findAccount } from '../lookup.ts';
@@ -45,6 +51,35 @@ export function ownValues(ds: Dataset, metric: string, measurement: Measurement,
     if (v.value !== null && Number.isFinite(v.value)) out.push(v.value);
   }
   return out;
+}
+
+/**
+ * Which competitors' figures can inform a KPI, or null: a level metric (aggregation 'latest',
+ * e.g. followers) measured any way but per post; engagement rate by post (engagements /
+ * followers, the rate public tools report) measured any way but per post; and a summed metric
+ * (views, likes, mentions, …) measured per month, against competitors' monthly figures only.
+ */
+export function competitorBasisFor(metric: string, measurement: Measurement): { metric: CompetitorMetric; monthlyOnly: boolean } | null {
+  if (measurement === 'per_post') return null;
+  if (metric === 'engagement_rate_post') return { metric: 'engagement_rate', monthlyOnly: false };
+  if (!(competitorMetrics as readonly string[]).includes(metric)) return null;
+  const info = getMetric(metric);
+  if (!info) return null;
+  if (info.aggregation === 'latest') return { metric: metric as CompetitorMetric, monthlyOnly: false };
+  if (info.aggregation === 'sum' && measurement === 'per_month') return { metric: metric as CompetitorMetric, monthlyOnly: true };
+  return null;
+}
+
+async function competitorValues(ctx: Context, unitId: string, platform: Platform, metric: string, measurement: Measurement): Promise<TargetSuggestions['competitors']> {
+  const basis = competitorBasisFor(metric, measurement);
+  if (!basis) return null;
+  const found = await competitorTargetBasis(ctx, { metric: basis.metric, platform, unit: unitId });
+  // A competitor whose latest figure is a day's is left out of a monthly total.
+  const values = found.values
+    .filter((v) => !basis.monthlyOnly || v.period === 'month')
+    .map((v) => ({ competitorId: v.id, name: v.name, value: v.value, day: v.date }));
+  if (values.length === 0) return null;
+  return { values, median: median(values.map((v) => v.value)) };
 }
 
 const followersAt = (ds: Dataset, platform: Platform, asOf: Day): number | null =>
@@ -76,10 +111,11 @@ export async function suggestTargetsFor(
     if (values.length === 0) return [];
     return [{ accountId: p.id, value: values.reduce((a, b) => a + b, 0) / values.length, followers: followersAt(ds, platform, asOf) }];
   });
-  return suggestTargets({
+  const suggested = suggestTargets({
     metric,
     own: ownValues(own, metric, measurement, platform, asOf),
     ownFollowers: followersAt(own, platform, asOf),
     peers: peerValues,
   });
+  return { ...suggested, competitors: await competitorValues(ctx, account.unitId, platform, metric, measurement) };
 }

@@ -58,6 +58,15 @@ export function KpiEditor({
     return api.kpis.targetSuggestions(acc, metric, measurement);
   }, [key]);
 
+  // Competitors' latest figures (their median) as another suggestion; picking it sets the basis.
+  const competitors = suggestions.data?.competitors ?? null;
+  const competitorMedian = competitors?.median ?? null;
+  const competitorNote = competitors
+    ? t('wizard.competitorsNote', {
+        n: competitors.values.length,
+        list: competitors.values.map((v) => `${v.name} ${formatValue(t, v.value, unit)} (${v.day})`).join(', '),
+      })
+    : '';
   const targetNumber = parseNumber(kpi.target);
   const targetError = kpi.target.trim() !== '' && targetNumber === null ? t('wizard.notANumber') : undefined;
   const baselineError = kpi.baseline.trim() !== '' && parseNumber(kpi.baseline) === null ? t('wizard.notANumber') : undefined;
@@ -151,9 +160,9 @@ export function KpiEditor({
         />
       </div>
 
-      {suggestions.data && (suggestions.data.suggestions.length > 0 || suggestions.data.notes.length > 0) ? (
+      {suggestions.data && (suggestions.data.suggestions.length > 0 || suggestions.data.notes.length > 0 || competitorMedian !== null) ? (
         <div className="suggestions">
-          {suggestions.data.suggestions.length > 0 ? <p className="hint">{t('wizard.suggestions')}</p> : null}
+          {suggestions.data.suggestions.length > 0 || competitorMedian !== null ? <p className="hint">{t('wizard.suggestions')}</p> : null}
           <ul className="chips">
             {suggestions.data.suggestions.map((s, i) => (
               <li key={i}>
@@ -169,6 +178,20 @@ export function KpiEditor({
                 </button>
               </li>
             ))}
+            {competitors && competitorMedian !== null ? (
+              <li>
+                <button
+                  type="button"
+                  className="chip"
+                  aria-pressed={targetNumber !== null && Math.abs(targetNumber - round(competitorMedian)) < 1e-9}
+                  title={competitorNote}
+                  onClick={() => onChange({ target: String(round(competitorMedian)), targetBasis: 'competitors', targetBasisNote: competitorNote })}
+                >
+                  <span className="chip-value">{formatValue(t, competitorMedian, unit)}</span>{' '}
+                  <span className="chip-basis">{t('wizard.competitorsMedian')}</span>
+                </button>
+              </li>
+            ) : null}
           </ul>
           {suggestions.data.notes.map((n, i) => (
             <p key={i} className="hint">
