@@ -25,6 +25,7 @@ import { importRoutes } from './routes/imports.ts';
 import { observationRoutes } from './routes/observations.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { competitorRoutes } from './routes/competitors.ts';
+import { dashboardRoutes } from './routes/dashboards.ts';
 import { router } from './openapi-helpers.ts';
 
 /** Every API router; the OpenAPI document and (later) the authorisation matrix read this list. */
@@ -42,6 +43,7 @@ export const apiRouters = [
   observationRoutes,
   coverageRoutes,
   competitorRoutes,
+  dashboardRoutes,
 ];
 
 /** Request bodies: JSON at most 1 MB, except statistics batches (25 MB) and file imports (100 MB). */

@@ -6,3 +6,4 @@ export * from './goals.ts';
 export * from './statistics.ts';
 export * from './imports.ts';
 export * from './competitors.ts';
+export * from './rollups.ts';

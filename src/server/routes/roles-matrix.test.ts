@@ -107,6 +107,12 @@ const policy = {
   'share of voice of Faculty A':           [200,  200,    200,   200,     200,      200,   404,     401],
   'competitor target basis':               [200,  200,    200,   200,     200,      200,   200,     401],
   'archive competitor in A subtree':       [200,  200,    200,   403,     403,      403,   404,     401],
+  // Dashboards (each sees only the units and accounts they may read)
+  'read metric by unit, organisation':     [200,  200,    200,   200,     200,      200,   200,     401],
+  'read metric by unit of Faculty A':      [200,  200,    200,   200,     200,      200,   404,     401],
+  'read series of A account':              [200,  200,    200,   200,     200,      200,   404,     401],
+  'read series of B account':              [200,  404,    404,   404,     404,      404,   200,     401],
+  'read comparison of accounts':           [200,  200,    200,   200,     200,      200,   200,     401],
 } satisfies Record<string, Row>;
 type Operation = keyof typeof policy;
 
@@ -217,6 +223,11 @@ const operations: Record<Operation, (c: TestClient, w: World) => Promise<Respons
   'share of voice of Faculty A': (c, { s }) => c.request('GET', `/share-of-voice?unit=${s.units.facultyA}&from=2026-01-01&to=2026-01-31`),
   'competitor target basis': (c) => c.request('GET', '/competitor-target-basis?metric=followers&platform=instagram'),
   'archive competitor in A subtree': (c, { competitor }) => c.request('POST', `/competitors/${competitor.a}/archive`),
+  'read metric by unit, organisation': (c) => c.request('GET', '/dashboards/metric-by-unit?metric=reach&period=2026-Q1'),
+  'read metric by unit of Faculty A': (c, { s }) => c.request('GET', `/dashboards/metric-by-unit?metric=reach&period=2026-01&unit=${s.units.facultyA}`),
+  'read series of A account': (c, { s }) => c.request('GET', `/dashboards/accounts/${s.accounts.a1Instagram}/series?metric=reach&period=2026`),
+  'read series of B account': (c, { s }) => c.request('GET', `/dashboards/accounts/${s.accounts.bTiktok}/series?metric=views&period=2026`),
+  'read comparison of accounts': (c) => c.request('GET', '/dashboards/compare?metric=reach&period=2026-01&normalise=raw'),
 };
 
 /** What an allowed statistics call must have done: a 200 that refused the file or wrote nothing would hide a failure. */

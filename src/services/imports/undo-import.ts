@@ -15,6 +15,7 @@ import type { Db } from '../../db/client.ts';
 import { imports } from '../../db/schema/index.ts';
 import { authorize } from '../authorize.ts';
 import type { Context } from '../context.ts';
+import { refreshRollups } from '../statistics/refresh-rollups.ts';
 import { lockAccount } from '../statistics/write-statistics.ts';
 import { findImport, presentImport } from './present-import.ts';
 
@@ -103,6 +104,7 @@ export async function undoImport(ctx: Context, importId: string): Promise<UndoRe
         select count(*)::int from gone`),
     );
 
+    await refreshRollups(tx, account, { importId: x });
     await tx
       .update(imports)
       .set({ undoneAt: ctx.now, undoneBy: ctx.actor.personId })

@@ -20,6 +20,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AgeGroup } from '../../core/platforms.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../db/client.ts';
+import { refreshRollups } from './refresh-rollups.ts';
 import { idempotencyKeys, imports, posts as postsTable, storedFiles, type ImportCounts, type ImportOrigin } from '../../db/schema/index.ts';
 
 /** Rows per statement (a year of a busy account's daily values is about 10 000). */
@@ -358,6 +359,7 @@ async function writeNew(db: Db, t: WriteTarget, meta: ImportMeta, batch: Statist
   }
   const fileId = meta.file ? await keepFile(db, t, meta.sha256, meta.file.bytes) : null;
   await db.update(imports).set({ counts, fileId }).where(eq(imports.id, importId));
+  await refreshRollups(db, t.accountId, { importId });
   return { importId, counts };
 }
 
