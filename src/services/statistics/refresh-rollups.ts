@@ -16,9 +16,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 
-export type RollupScope = { importId: string } | { from: string; to: string };
+export type RollupScope =
+  | { importId: string }
+  | { from: string; to: string }
+  /** The (metric, month 'YYYY-MM-01') pairs a write touched, known to the writer: no read needed to find them. */
+  | { pairs: readonly { metric: string; month: string }[] };
 
-function touched(accountId: string, scope: RollupScope): SQL {
+function touched(accountId: string, scope: Exclude<RollupScope, { pairs: unknown }>): SQL {
   if ('importId' in scope) {
     return sql`
       select distinct metric, date_trunc('month', day)::date as month from (
@@ -42,13 +46,20 @@ function touched(accountId: string, scope: RollupScope): SQL {
 
 /** Recomputes the account's rollup rows the scope touches (inside the caller's transaction). */
 export async function refreshRollups(db: Db, accountId: string, scope: RollupScope): Promise<void> {
-  // The touched pairs as arrays, read once, so that the delete and the insert see the same set.
-  const result = await db.execute(sql`
-    select coalesce(array_agg(metric), '{}')::text[] as metrics, coalesce(array_agg(month::text), '{}')::text[] as months
-    from (${touched(accountId, scope)}) x`);
-  const row = (result as unknown as { rows: { metrics: string[] | string; months: string[] | string }[] }).rows[0];
-  const metrics = asArray(row?.metrics);
-  const months = asArray(row?.months);
+  let metrics: string[];
+  let months: string[];
+  if ('pairs' in scope) {
+    metrics = scope.pairs.map((p) => p.metric);
+    months = scope.pairs.map((p) => p.month);
+  } else {
+    // The touched pairs as arrays, read once, so that the delete and the insert see the same set.
+    const result = await db.execute(sql`
+      select coalesce(array_agg(metric), '{}')::text[] as metrics, coalesce(array_agg(month::text), '{}')::text[] as months
+      from (${touched(accountId, scope)}) x`);
+    const row = (result as unknown as { rows: { metrics: string[] | string; months: string[] | string }[] }).rows[0];
+    metrics = asArray(row?.metrics);
+    months = asArray(row?.months);
+  }
   if (metrics.length === 0) return;
   // Metric keys are catalogue keys (snake_case) and months are YYYY-MM-DD: safe in array literals.
   const m = `{${metrics.join(',')}}`;

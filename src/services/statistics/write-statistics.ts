@@ -359,7 +359,12 @@ async function writeNew(db: Db, t: WriteTarget, meta: ImportMeta, batch: Statist
   }
   const fileId = meta.file ? await keepFile(db, t, meta.sha256, meta.file.bytes) : null;
   await db.update(imports).set({ counts, fileId }).where(eq(imports.id, importId));
-  await refreshRollups(db, t.accountId, { importId });
+  // The account-level (metric, month) pairs of the batch: a superset of what changed, known here without a read.
+  const pairs = new Map<string, { metric: string; month: string }>();
+  for (const r of byKey.values()) {
+    if (r.post_id === null) pairs.set(`${r.metric}|${r.day.slice(0, 7)}`, { metric: r.metric, month: `${r.day.slice(0, 7)}-01` });
+  }
+  await refreshRollups(db, t.accountId, { pairs: [...pairs.values()] });
   return { importId, counts };
 }
 
