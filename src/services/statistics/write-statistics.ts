@@ -359,12 +359,15 @@ async function writeNew(db: Db, t: WriteTarget, meta: ImportMeta, batch: Statist
   }
   const fileId = meta.file ? await keepFile(db, t, meta.sha256, meta.file.bytes) : null;
   await db.update(imports).set({ counts, fileId }).where(eq(imports.id, importId));
-  // The account-level (metric, month) pairs of the batch: a superset of what changed, known here without a read.
-  const pairs = new Map<string, { metric: string; month: string }>();
+  // The months the batch's account-level values fall in: a superset of what changed, known here without a read.
+  let from: string | null = null;
+  let to: string | null = null;
   for (const r of byKey.values()) {
-    if (r.post_id === null) pairs.set(`${r.metric}|${r.day.slice(0, 7)}`, { metric: r.metric, month: `${r.day.slice(0, 7)}-01` });
+    if (r.post_id !== null) continue;
+    if (from === null || r.day < from) from = r.day;
+    if (to === null || r.day > to) to = r.day;
   }
-  await refreshRollups(db, t.accountId, { pairs: [...pairs.values()] });
+  if (from !== null && to !== null) await refreshRollups(db, t.accountId, { from, to });
   return { importId, counts };
 }
 
