@@ -11,56 +11,36 @@
  *   plus those an undo of it has just moved to history (import_id = the import, replaced by
  *   nothing): after a write that is every value it added or changed, after its undo every value
  *   it had that was restored or removed; or
- * - by a range of days: every metric of the account in the months the range touches.
+ * - by a range of days: every metric of the account in the months the range touches, recomputed
+ *   with one group-by (refreshMonths; what a write uses, since it knows its days).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 
-export type RollupScope =
-  | { importId: string }
-  | { from: string; to: string }
-  /** The (metric, month 'YYYY-MM-01') pairs a write touched, known to the writer: no read needed to find them. */
-  | { pairs: readonly { metric: string; month: string }[] };
+export type RollupScope = { importId: string } | { from: string; to: string };
 
-function touched(accountId: string, scope: Exclude<RollupScope, { pairs: unknown }>): SQL {
-  if ('importId' in scope) {
-    return sql`
-      select distinct metric, date_trunc('month', day)::date as month from (
-        select metric, day from observations
-        where account_id = ${accountId}::uuid and import_id = ${scope.importId}::uuid and post_id is null
-        union all
-        select metric, day from observation_history
-        where account_id = ${accountId}::uuid and import_id = ${scope.importId}::uuid and replaced_by_import_id is null and post_id is null
-      ) t`;
-  }
+/** The (metric, month) pairs an import touched (see the header). */
+function touched(accountId: string, importId: string): SQL {
   return sql`
-    select distinct metric, date_trunc('month', day)::date as month from observations
-    where account_id = ${accountId}::uuid and post_id is null
-      and day >= date_trunc('month', ${scope.from}::date)::date
-      and day < (date_trunc('month', ${scope.to}::date) + interval '1 month')::date
-    union
-    select metric, month from metric_months
-    where account_id = ${accountId}::uuid
-      and month >= date_trunc('month', ${scope.from}::date)::date and month <= date_trunc('month', ${scope.to}::date)::date`;
+    select distinct metric, date_trunc('month', day)::date as month from (
+      select metric, day from observations
+      where account_id = ${accountId}::uuid and import_id = ${importId}::uuid and post_id is null
+      union all
+      select metric, day from observation_history
+      where account_id = ${accountId}::uuid and import_id = ${importId}::uuid and replaced_by_import_id is null and post_id is null
+    ) t`;
 }
 
 /** Recomputes the account's rollup rows the scope touches (inside the caller's transaction). */
 export async function refreshRollups(db: Db, accountId: string, scope: RollupScope): Promise<void> {
   if ('from' in scope) return refreshMonths(db, accountId, scope.from, scope.to);
-  let metrics: string[];
-  let months: string[];
-  if ('pairs' in scope) {
-    metrics = scope.pairs.map((p) => p.metric);
-    months = scope.pairs.map((p) => p.month);
-  } else {
-    // The touched pairs as arrays, read once, so that the delete and the insert see the same set.
-    const result = await db.execute(sql`
-      select coalesce(array_agg(metric), '{}')::text[] as metrics, coalesce(array_agg(month::text), '{}')::text[] as months
-      from (${touched(accountId, scope)}) x`);
-    const row = (result as unknown as { rows: { metrics: string[] | string; months: string[] | string }[] }).rows[0];
-    metrics = asArray(row?.metrics);
-    months = asArray(row?.months);
-  }
+  // The touched pairs as arrays, read once, so that the delete and the insert see the same set.
+  const result = await db.execute(sql`
+    select coalesce(array_agg(metric), '{}')::text[] as metrics, coalesce(array_agg(month::text), '{}')::text[] as months
+    from (${touched(accountId, scope.importId)}) x`);
+  const row = (result as unknown as { rows: { metrics: string[] | string; months: string[] | string }[] }).rows[0];
+  const metrics = asArray(row?.metrics);
+  const months = asArray(row?.months);
   if (metrics.length === 0) return;
   // Metric keys are catalogue keys (snake_case) and months are YYYY-MM-DD: safe in array literals.
   const m = `{${metrics.join(',')}}`;
