@@ -430,7 +430,8 @@ async function runEngine(engine: Engine, w: Workload, parse: { year: number; res
 
 // ---------------------------------------------------------------- main
 
-const loadAtStart = loadavg()[0]!;
+const loadAtStart = loadavg();
+const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(2)).join(', ');
 
 async function main() {
   log(`generating ${ACCOUNTS} accounts × ${DAYS} days …`);
@@ -476,9 +477,25 @@ async function main() {
   console.log('\n' + report);
   if (outFile) {
     mkdirSync(dirname(outFile), { recursive: true });
-    writeFileSync(outFile, report);
+    writeFileSync(outFile, report + keptNotes(outFile));
     log(`written to ${outFile}`);
   }
+}
+
+/**
+ * The results file's notes written by hand (the history of earlier runs and what changed between
+ * them): everything from the HAND_WRITTEN line on is kept when a run rewrites the file above it.
+ */
+const HAND_WRITTEN = '<!-- Written by hand from here on: bench/import-statistics.ts keeps it when it rewrites the numbers above. -->';
+function keptNotes(file: string): string {
+  let old: string;
+  try {
+    old = readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+  const at = old.indexOf(HAND_WRITTEN);
+  return at < 0 ? '' : `\n${old.slice(at)}`;
 }
 
 async function postgresVersion(): Promise<string> {
@@ -508,7 +525,7 @@ function renderReport(
     `Run by \`npm run bench:import${ACCOUNTS !== 500 ? ` -- --accounts ${ACCOUNTS}` : ''}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
     '',
     `- Machine: ${cpu}, ${cpus().length} threads, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, ${osPlatform()} ${release()}`,
-    `- Load average (1 min) when the run started: ${loadAtStart.toFixed(1)}, when it ended: ${loadavg()[0]!.toFixed(1)} (other work on the machine slows every number here)`,
+    `- Load average (1, 5, 15 min) when the run started: ${fmtLoad(loadAtStart)}, when it ended: ${fmtLoad(loadavg())} (other work on the machine slows every number here; compare ratios to the raw COPY of the same run)`,
     `- Node ${process.version}; PGlite ${pgliteVersion} (file-backed, in a temp dir, default settings${args['pglite-conf']?.length ? ` except ${args['pglite-conf'].join(', ')}` : ''})${pgVersion ? `; PostgreSQL ${pgVersion}` : ''}`,
     `- Workload: ${ACCOUNTS} accounts × ${DAYS} days × ${w.accounts[0]?.metrics.length ?? 0} metrics = **${fmtN(w.totalValues)} values** in ${fileCount} files ` +
       `(${(w.bytes / 1024 / 1024).toFixed(1)} MB: the Målbar template CSV for every account, TikTok Studio Overview.csv for the TikTok accounts' five Overview metrics), ` +

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { forEachDatabase } from '../../testing/database.ts';
 import { seed } from '../../testing/seed.ts';
 import { undoImport } from '../imports/undo-import.ts';
-import { recordObservations } from './record-observations.ts';
+import { CHUNK, recordObservations } from './record-observations.ts';
 import { rebuildRollups, refreshRollups } from './refresh-rollups.ts';
 
 type Row = { account: string; metric: string; month: string; sum: number; days: number; first: string; last: string; lastValue: number; min: number; max: number };
@@ -98,7 +98,7 @@ forEachDatabase('monthly rollups', (fresh) => {
     assert.deepEqual(await rollups(t.db), []);
   });
 
-  test('property: after random imports, corrections, overlaps and undos the rollups equal a fresh group-by', async () => {
+  test('property: after random imports, corrections, overlaps, repeats and undos the rollups equal a fresh group-by', async () => {
     await using t = await fresh();
     const s = await seed(t.db);
     const reporter = await s.as('admin');
@@ -107,31 +107,106 @@ forEachDatabase('monthly rollups', (fresh) => {
     const rand = prng(20261122);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
     const live: string[] = [];
-    for (let step = 0; step < 24; step++) {
-      if (live.length > 0 && rand() < 0.3) {
+    const sent: { account: string; input: Parameters<typeof recordObservations>[2] }[] = [];
+    const paths = { undo: 0, repeat: 0, write: 0 };
+    for (let step = 0; step < 40; step++) {
+      const r = rand();
+      if (live.length > 0 && r < 0.25) {
+        paths.undo++;
         const i = Math.floor(rand() * live.length);
         const [id] = live.splice(i, 1);
         await undoImport(reporter, id!);
+      } else if (sent.length > 0 && r < 0.35) {
+        // An earlier batch again: unchanged when nothing since replaced or removed its values.
+        paths.repeat++;
+        const again = pick(sent);
+        const result = await recordObservations(reporter, again.account, again.input);
+        if (result.importId) live.push(result.importId);
       } else {
+        paths.write++;
         const account = pick(accountsList);
         const n = 1 + Math.floor(rand() * 12);
+        // Days from 2025-12-20 to 2026-03-19, often in a narrow window so that batches overlap, else anywhere in
+        // it (new days in months that already have values); sometimes eighths (exact in binary, so sums
+        // do not depend on the order of adding), sometimes a post's likes.
+        const start = rand() < 0.5 ? 36 : Math.floor(rand() * 80);
+        const width = start === 36 ? 10 : 10 + Math.floor(rand() * 80);
         const observations = Array.from({ length: n }, () => {
-          // Days from 2026-01-25 to 2026-03-05: batches cross month ends and overlap each other.
-          const d = new Date(Date.UTC(2026, 0, 25 + Math.floor(rand() * 40))).toISOString().slice(0, 10);
-          return { metric: pick(metrics), date: d, value: Math.floor(rand() * 50) };
+          const d = new Date(Date.UTC(2025, 11, 20 + Math.min(89, start + Math.floor(rand() * width)))).toISOString().slice(0, 10);
+          const value = rand() < 0.2 ? Math.round(rand() * 5000) / 8 : Math.floor(rand() * 50);
+          return rand() < 0.1 ? { metric: 'likes', date: d, value, postId: 'p1' } : { metric: pick(metrics), date: d, value };
         });
-        const r = await recordObservations(reporter, account, { observations });
-        if (r.importId) live.push(r.importId);
+        const input = { observations, posts: [{ platformPostId: 'p1', date: '2026-01-31' }] };
+        sent.push({ account, input });
+        const result = await recordObservations(reporter, account, input);
+        if (result.importId) live.push(result.importId);
       }
       assert.deepEqual(await rollups(t.db), await fromObservations(t.db), `after step ${step}`);
     }
+    assert.ok(paths.undo > 3 && paths.repeat > 2 && paths.write > 10, `every path was taken: ${JSON.stringify(paths)}`);
     assert.ok((await rollups(t.db)).length > 0, 'the run left something documented');
     // A rebuild and a range refresh give the same rows.
     const before = await rollups(t.db);
     await t.db.execute(sql`update metric_months set sum = -1`);
-    for (const a of accountsList) await refreshRollups(t.db, a, { from: '2026-01-01', to: '2026-03-31' });
+    for (const a of accountsList) await refreshRollups(t.db, a, { from: '2025-12-01', to: '2026-03-31' });
     assert.deepEqual(await rollups(t.db), before);
     await rebuildRollups(t.db, s.organisationId);
     assert.deepEqual(await rollups(t.db), before);
+  });
+
+  test('a write touches only the months whose values it changed; the same values again touch nothing', async () => {
+    await using t = await fresh();
+    const s = await seed(t.db);
+    const reporter = await s.as('reporter');
+    const acc = s.accounts.a1Instagram;
+    const days = (month: string, n: number) => Array.from({ length: n }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
+    const year = ['2026-01', '2026-02', '2026-03'].flatMap((m) => days(m, 28)).flatMap((date, i) => [
+      { metric: 'reach', date, value: i },
+      { metric: 'followers', date, value: 1000 + i },
+    ]);
+    await recordObservations(reporter, acc, { observations: year });
+    // Row versions (xmin) tell which rows a later statement rewrote.
+    const versions = async () =>
+      new Map(
+        rowsOf(await t.db.execute(sql`select metric || ' ' || month::text as k, xmin::text as v from metric_months`)).map((r) => [String(r.k), String(r.v)]),
+      );
+    const v1 = await versions();
+    assert.equal(v1.size, 6);
+    assert.equal((await recordObservations(reporter, acc, { observations: year })).importId, null, 'the same values again are unchanged');
+    assert.deepEqual(await versions(), v1, 'and leave every rollup row as it was');
+    // A correction of one February value, re-sent with the rest of the year: only reach for February is rewritten.
+    const corrected = year.map((o) => (o.metric === 'reach' && o.date === '2026-02-10' ? { ...o, value: 500 } : o));
+    await recordObservations(reporter, acc, { observations: corrected });
+    const v2 = await versions();
+    assert.deepEqual([...v2].filter(([k, v]) => v1.get(k) !== v).map(([k]) => k), ['reach 2026-02-01']);
+    // New days only (the month's end), merged into the stored rows.
+    await recordObservations(reporter, acc, { observations: days('2026-03', 31).slice(28).map((date) => ({ metric: 'followers', date, value: 7 })) });
+    const v3 = await versions();
+    assert.deepEqual([...v3].filter(([k, v]) => v2.get(k) !== v).map(([k]) => k), ['followers 2026-03-01']);
+    assert.deepEqual(await rollups(t.db), await fromObservations(t.db));
+    const march = (await rollups(t.db)).find((r) => r.metric === 'followers' && r.month === '2026-03-01')!;
+    assert.deepEqual([march.days, march.last, march.lastValue, march.min, march.max], [31, '2026-03-31', 7, 7, 1000 + 83]);
+  });
+
+  test('a batch larger than one statement: new values merged from the first, a stored value changed in the second', async () => {
+    await using t = await fresh();
+    const s = await seed(t.db);
+    const reporter = await s.as('reporter');
+    const acc = s.accounts.a1Instagram;
+    await recordObservations(reporter, acc, { observations: [{ metric: 'reach', date: '2026-01-15', value: 1 }] });
+    const start = Date.UTC(2026, 0, 16);
+    const day = (i: number) => new Date(start + i * 86_400_000).toISOString().slice(0, 10);
+    // The first statement's CHUNK values are all new (from 16 January on); the second changes 15 January
+    // (matched) and adds 1 January, both in the month the first statement merged into.
+    const observations = [
+      ...Array.from({ length: CHUNK }, (_, i) => ({ metric: 'reach', date: day(i), value: (i % 97) + 2 })),
+      { metric: 'reach', date: '2026-01-15', value: 1000 },
+      { metric: 'reach', date: '2026-01-01', value: 0 },
+    ];
+    const result = await recordObservations(reporter, acc, { observations });
+    assert.deepEqual([result.counts.added, result.counts.changed], [CHUNK + 1, 1]);
+    assert.deepEqual(await rollups(t.db), await fromObservations(t.db));
+    const january = (await rollups(t.db)).find((r) => r.month === '2026-01-01')!;
+    assert.deepEqual([january.days, january.first, january.min, january.max], [18, '2026-01-01', 0, 1000]);
   });
 });
