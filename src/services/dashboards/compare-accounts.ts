@@ -7,15 +7,19 @@
  * for an account with no post documented at all, since then posts were never imported, which is
  * not the same as none published).
  */
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { compareAccounts as rank, type Normalisation } from '../../core/compare/compare.ts';
 import type { Platform } from '../../core/platforms.ts';
 import { periodLength } from '../../core/period/periods.ts';
 import type { CompareOut, CompareQuery } from '../../contract/dashboards.ts';
-import { accounts } from '../../db/schema/index.ts';
 import type { Context } from '../context.ts';
 import { accountRef } from '../coverage/account-ref.ts';
-import { metricOf, monthlyPeriods, readBuckets, valueOf } from './monthly.ts';
+import { metricOf, monthlyPeriods, valueOf } from './monthly.ts';
+import { organisationAccounts } from './organisation-accounts.ts';
+import { readBuckets } from './read-rollups.ts';
+
+/** Names in Norwegian order; one collator (localeCompare with a locale builds one per call). */
+const byName = new Intl.Collator('nb');
 
 const normalisationOf: Record<CompareQuery['normalise'], Normalisation> = {
   raw: 'raw',
@@ -29,17 +33,15 @@ export async function compareAccounts(ctx: Context, query: CompareQuery): Promis
   const full = monthlyPeriods(query.period, ctx.now);
   const p = { ...full, previous: null, sameLastYear: null };
   const days = periodLength(p.period);
-  const platforms = new Set<string>(def.platforms);
-  const rows = (await ctx.db.select().from(accounts).where(eq(accounts.organisationId, orgId))).filter(
-    (a) => platforms.has(a.platform) && ctx.actor.access.can('read', a.unitId),
-  );
-  rows.sort((x, y) => x.name.localeCompare(y.name, 'nb'));
+  const rows = (await organisationAccounts(ctx.db, orgId, def.platforms, { names: true })).filter((a) => ctx.actor.access.can('read', a.unitId));
+  rows.sort((x, y) => byName.compare(x.name, y.name));
   const ids = rows.map((a) => a.id);
   const normalisation = normalisationOf[query.normalise];
 
-  const values = (await readBuckets(ctx.db, orgId, query.metric, ids, p)).get('period');
+  const only = ['period'];
+  const values = (await readBuckets(ctx.db, orgId, query.metric, ids, p, { latest: aggregation === 'latest', only })).get('period');
   const followers =
-    normalisation === 'per_1000_followers' ? (await readBuckets(ctx.db, orgId, 'followers', ids, p)).get('period') : undefined;
+    normalisation === 'per_1000_followers' ? (await readBuckets(ctx.db, orgId, 'followers', ids, p, { only })).get('period') : undefined;
   const posts = normalisation === 'per_post' ? await postsInPeriod(ctx, ids, p.period) : new Map<string, number | null>();
 
   const inputs = rows.map((a) => {

@@ -2,17 +2,22 @@
  * A metric per unit over a period (issue #5, organisation → unit drill-down): for the
  * organisation, or one unit, each unit you may read with its sub-units' accounts added up, per
  * month of the period, over the whole period, the previous period and the same period last year,
- * with coverage. Read from the monthly rollups in one statement, then rolled up the unit tree
- * here (hundreds of units, each account added to its unit and the unit's ancestors by path).
+ * with coverage. Read from the monthly rollups in one statement (read-rollups.ts), each account
+ * added to its unit and the unit's ancestors (the ids of its unit's path).
  * Only accounts the actor may read count; only accounts whose platform reports the metric.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { MetricByUnitOut, MetricByUnitQuery, UnitMetricRow } from '../../contract/dashboards.ts';
-import { accounts, units } from '../../db/schema/index.ts';
+import { units } from '../../db/schema/index.ts';
 import { authorize } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { findUnit } from '../lookup.ts';
-import { coveredUnit, metricOf, monthlyPeriods, readUnitBuckets } from './monthly.ts';
+import { coveredUnit, metricOf, monthlyPeriods } from './monthly.ts';
+import { organisationAccounts } from './organisation-accounts.ts';
+import { readUnitBuckets } from './read-rollups.ts';
+
+/** Names in Norwegian order; one collator (localeCompare with a locale builds one per call). */
+const byName = new Intl.Collator('nb');
 
 export async function metricByUnit(ctx: Context, query: MetricByUnitQuery): Promise<MetricByUnitOut> {
   const orgId = ctx.actor.organisationId;
@@ -34,14 +39,10 @@ export async function metricByUnit(ctx: Context, query: MetricByUnitQuery): Prom
   const shown = unitRows.filter((u) => u.archivedAt === null && inScope(u.path) && access.can('read', u.id));
   const pathOf = new Map(unitRows.map((u) => [u.id, u.path]));
 
-  const accountRows = await ctx.db
-    .select({ id: accounts.id, unitId: accounts.unitId, platform: accounts.platform })
-    .from(accounts)
-    .where(eq(accounts.organisationId, orgId));
-  const platforms = new Set<string>(def.platforms);
+  const accountRows = await organisationAccounts(ctx.db, orgId, def.platforms);
   const counted = accountRows.filter((a) => {
     const path = pathOf.get(a.unitId);
-    return path !== undefined && inScope(path) && platforms.has(a.platform) && access.can('read', a.unitId);
+    return path !== undefined && inScope(path) && access.can('read', a.unitId);
   });
 
   // Each account belongs to its unit and every unit above it (the ids of its unit's path).
@@ -55,7 +56,7 @@ export async function metricByUnit(ctx: Context, query: MetricByUnitQuery): Prom
     orgId,
     query.metric,
     aggregation,
-    counted.map((a) => a.id),
+    counted.map((a) => ({ id: a.id, units: (pathOf.get(a.unitId) ?? '').split('/').filter((id) => accountsOf.has(id)) })),
     p,
   );
 
@@ -70,7 +71,7 @@ export async function metricByUnit(ctx: Context, query: MetricByUnitQuery): Prom
   }
   const rows: UnitMetricRow[] = [];
   const visit = (parent: string | null, depth: number) => {
-    const list = (children.get(parent) ?? []).sort((x, y) => x.name.localeCompare(y.name, 'nb'));
+    const list = (children.get(parent) ?? []).sort((x, y) => byName.compare(x.name, y.name));
     for (const u of list) {
       const ids = accountsOf.get(u.id) ?? [];
       rows.push({
