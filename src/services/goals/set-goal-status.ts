@@ -16,6 +16,7 @@ import type { Context } from '../context.ts';
 import { loadGoalBundle, presentGoal, readableGoal } from './goal-bundles.ts';
 import { kpiShapeOf } from './kpi-shape.ts';
 import { dayOf } from './kpi-evaluation.ts';
+import { forgetGoalKpiResults } from '../dashboards/forget-results.ts';
 
 type Status = (typeof goalStatuses)[number];
 
@@ -59,5 +60,7 @@ export async function setGoalStatus(ctx: Context, id: string, raw: { status: Sta
     .update(goals)
     .set({ status, updatedAt: ctx.now, ...(status === 'active' ? { activatedAt: ctx.now } : {}) })
     .where(eq(goals.id, goal.id));
+  // Results do not depend on the status (only active goals' are read); a goal leaving 'active' frees its rows.
+  if (from === 'active') await forgetGoalKpiResults(ctx.db, goal.id);
   return presentGoal((await loadGoalBundle(ctx.db, ctx.actor.organisationId, goal.id))!);
 }

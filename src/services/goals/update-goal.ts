@@ -16,6 +16,8 @@ import { loadGoalBundle, presentGoal, readableGoal } from './goal-bundles.ts';
 import { kpiIssues, kpiShapeOf, kpiValues } from './kpi-shape.ts';
 import { checkDates, resolveGoalAccounts, resolveOwner, resolveStrategicGoal } from './goal-references.ts';
 import { activationOf } from './goal-checks.ts';
+import type { Db } from '../../db/client.ts';
+import { forgetGoalKpiResults } from '../dashboards/forget-results.ts';
 
 export async function updateGoal(ctx: Context, id: string, raw: z.input<typeof GoalUpdateInput>): Promise<GoalOut> {
   const input = GoalUpdateInput.parse(raw);
@@ -80,6 +82,7 @@ export async function updateGoal(ctx: Context, id: string, raw: z.input<typeof G
       await tx.delete(kpis).where(eq(kpis.goalId, goal.id));
       if (input.kpis.length) await tx.insert(kpis).values(kpiValues(goal.id, orgId, input.kpis, ctx.now));
     }
+    await forgetGoalKpiResults(tx as unknown as Db, goal.id);
   });
   return presentGoal((await loadGoalBundle(ctx.db, orgId, goal.id))!);
 }

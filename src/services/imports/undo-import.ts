@@ -16,6 +16,7 @@ import { imports } from '../../db/schema/index.ts';
 import { authorize } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { refreshRollups } from '../statistics/refresh-rollups.ts';
+import { forgetKpiResults } from '../dashboards/forget-results.ts';
 import { lockAccount } from '../statistics/write-statistics.ts';
 import { findImport, presentImport } from './present-import.ts';
 
@@ -105,6 +106,7 @@ export async function undoImport(ctx: Context, importId: string): Promise<UndoRe
     );
 
     await refreshRollups(tx, account, { importId: x });
+    await forgetKpiResults(tx, found.row.organisationId, account);
     await tx
       .update(imports)
       .set({ undoneAt: ctx.now, undoneBy: ctx.actor.personId })

@@ -7,9 +7,10 @@
  *   the posts). Ordered by day, so a later reading of the same post and metric wins;
  * - posts: published in [from, to] (PostRecord with the platform post id and publication day);
  * - audience_snapshots: documented in [from, to].
- * No authorisation here: callers decide which accounts the actor may read.
+ * No authorisation here: callers decide which accounts the actor may read. `metrics` (optional)
+ * reads only those metrics' observations (posts and audience snapshots are read whatever it says).
  */
-import { and, asc, between, eq, gte, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, between, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { AgeGroup } from '../../core/platforms.ts';
 import type { AudienceSnapshot, Observation, PostRecord, Statistics } from '../../core/kpi/types.ts';
 import type { Day } from '../../core/period/days.ts';
@@ -28,13 +29,15 @@ export async function loadStatistics(
   accountIds: readonly string[],
   from: Day,
   to: Day,
+  metrics?: readonly string[],
 ): Promise<Map<string, Statistics>> {
   const out = new Map<string, Mutable>();
   const ids = [...new Set(accountIds)];
   for (const id of ids) out.set(id, { observations: [], posts: [], audience: [] });
   if (ids.length === 0) return out;
 
-  const [obsRows, postRows, audienceRows] = await Promise.all([
+  // In turn, not Promise.all: inside a transaction the three share one connection, and pg refuses overlapping queries there.
+  const [obsRows, postRows, audienceRows] = await inTurn([
     db
       .select({
         accountId: observations.accountId,
@@ -50,6 +53,7 @@ export async function loadStatistics(
         and(
           eq(observations.organisationId, organisationId),
           inArray(observations.accountId, ids),
+          metrics ? (metrics.length > 0 ? inArray(observations.metric, [...metrics]) : sql`false`) : undefined,
           or(
             and(isNull(observations.postId), between(observations.day, from, to)),
             and(isNotNull(observations.postId), between(posts.publishedOn, from, to), lte(observations.day, to)),
@@ -95,4 +99,11 @@ export async function loadStatistics(
     out.get(a.accountId)?.audience.push({ date: a.day, distribution });
   }
   return out;
+}
+
+/** Awaits lazy queries (Drizzle builders run when awaited) one after another. */
+async function inTurn<T extends readonly unknown[]>(queries: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const out: unknown[] = [];
+  for (const q of queries) out.push(await q);
+  return out as { -readonly [K in keyof T]: Awaited<T[K]> };
 }

@@ -20,7 +20,8 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AgeGroup } from '../../core/platforms.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../db/client.ts';
-import { refreshRollups } from './refresh-rollups.ts';
+import { MonthChanges } from './refresh-rollups.ts';
+import { forgetKpiResults } from '../dashboards/forget-results.ts';
 import { idempotencyKeys, imports, posts as postsTable, storedFiles, type ImportCounts, type ImportOrigin } from '../../db/schema/index.ts';
 
 /** Rows per statement (a year of a busy account's daily values is about 10 000). */
@@ -185,6 +186,7 @@ async function writeObservations(
   importId: string,
   source: string,
   rows: readonly { metric: string; day: string; post_id: string | null; value: number }[],
+  changes: MonthChanges,
 ): Promise<{ added: number; changed: number; unchanged: number }> {
   const now = t.now.toISOString();
   let added = 0;
@@ -216,16 +218,20 @@ async function writeObservations(
         from cur where o.account_id = ${t.accountId}::uuid and o.metric = cur.metric and o.day = cur.day
           and coalesce(o.post_id, ${NO_POST}::uuid) = coalesce(cur.post_id, ${NO_POST}::uuid)
           and cur.value is distinct from cur.new_value
-        returning 1
+        returning o.metric, o.day, o.post_id
       ), ins as (
         insert into observations (organisation_id, account_id, metric, day, post_id, value, source, import_id, created_at, updated_at)
         select ${t.organisationId}::uuid, ${t.accountId}::uuid, r.metric, r.day, r.post_id, r.value, ${source}, ${importId}::uuid, ${now}::timestamptz, ${now}::timestamptz
         from r where not exists (
           select 1 from cur where cur.metric = r.metric and cur.day = r.day and cur.post_id is not distinct from r.post_id)
-        returning 1
+        returning metric, day, post_id
       )
-      select (select count(*) from ins)::int as added, (select count(*) from upd)::int as changed, (select count(*) from cur)::int as matched`);
-    const first = (result as unknown as { rows: { added: number; changed: number; matched: number }[] }).rows[0]!;
+      select (select count(*) from ins)::int as added, (select count(*) from upd)::int as changed, (select count(*) from cur)::int as matched,
+        -- for the rollups (refresh-rollups.ts): when stored values were matched, the months of the values written (new or changed)
+        case when exists (select 1 from cur) then (select coalesce(array_agg(distinct metric || '|' || to_char(day, 'YYYY-MM')), '{}')
+          from (select metric, day, post_id from ins union all select metric, day, post_id from upd) w where post_id is null) end as pairs`);
+    const first = (result as unknown as { rows: { added: number; changed: number; matched: number; pairs: string[] | string | null }[] }).rows[0]!;
+    changes.add(chunk, Number(first.matched), first.pairs);
     added += Number(first.added);
     changed += Number(first.changed);
     unchanged += Number(first.matched) - Number(first.changed);
@@ -349,7 +355,8 @@ async function writeNew(db: Db, t: WriteTarget, meta: ImportMeta, batch: Statist
     const postId = o.postId ? posts.ids.get(o.postId)! : null;
     byKey.set(`${o.metric}|${o.date}|${postId ?? ''}`, { metric: o.metric, day: o.date, post_id: postId, value: o.value });
   }
-  const values = await writeObservations(db, t, importId, meta.source, [...byKey.values()]);
+  const changes = new MonthChanges();
+  const values = await writeObservations(db, t, importId, meta.source, [...byKey.values()], changes);
   const audience = await writeAudience(db, t, importId, meta.source, batch.audience);
   const counts: ImportCounts = { ...values, posts: posts.added, audience };
 
@@ -359,15 +366,8 @@ async function writeNew(db: Db, t: WriteTarget, meta: ImportMeta, batch: Statist
   }
   const fileId = meta.file ? await keepFile(db, t, meta.sha256, meta.file.bytes) : null;
   await db.update(imports).set({ counts, fileId }).where(eq(imports.id, importId));
-  // The months the batch's account-level values fall in: a superset of what changed, known here without a read.
-  let from: string | null = null;
-  let to: string | null = null;
-  for (const r of byKey.values()) {
-    if (r.post_id !== null) continue;
-    if (from === null || r.day < from) from = r.day;
-    if (to === null || r.day > to) to = r.day;
-  }
-  if (from !== null && to !== null) await refreshRollups(db, t.accountId, { from, to });
+  await changes.apply(db, t.organisationId, t.accountId);
+  await forgetKpiResults(db, t.organisationId, t.accountId);
   return { importId, counts };
 }
 

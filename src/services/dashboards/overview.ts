@@ -1,0 +1,181 @@
+/**
+ * The organisation → unit drill-down (issue #5): for the organisation, or a unit and everything
+ * below it, the status of every KPI of the active goals of the active and paused accounts the
+ * actor may read (closed accounts are left out), counted per unit with its sub-units, and the
+ * accounts needing attention, most urgent first.
+ *
+ * Shape decisions:
+ * - `children`: the units directly below the scope unit; at the organisation, the highest units
+ *   the actor may read (the top units for an administrator; Faculty A for someone granted there).
+ *   Archived units are not shown (their accounts still count in the units above).
+ * - `accounts`: the accounts placed directly in the scope unit; empty at the organisation (every
+ *   account sits in some unit, which is one of `children` or below one).
+ * - `scope.ancestors`: the units above the scope that the actor may read, top down.
+ * - KPIs are evaluated as of min(period end, today) and read from the result cache
+ *   (kpi-results.ts; what is missing is computed and stored first); audience fit uses the newest snapshot on or
+ *   before that day; the due watchdog judges as of today (what can still be saved is a matter of
+ *   now, whatever period is shown) and watches active accounts only (paused: due is null).
+ */
+import { eq } from 'drizzle-orm';
+import { audienceFit } from '../../core/audience/fit.ts';
+import { historyWindowDefaults } from '../../core/coverage/history-windows.ts';
+import type { DayRange } from '../../core/coverage/ranges.ts';
+import { minDay } from '../../core/period/days.ts';
+import type { AgeGroup, Platform } from '../../core/platforms.ts';
+import type { OverviewAccount, OverviewOut, OverviewQuery, OverviewUnit, UnitRef } from '../../contract/overview.ts';
+import { units } from '../../db/schema/index.ts';
+import { authorize } from '../authorize.ts';
+import type { Context } from '../context.ts';
+import { accountRef } from '../coverage/account-ref.ts';
+import { loadWindowOverrides } from '../coverage/history-window-rows.ts';
+import { dayOf } from '../goals/kpi-evaluation.ts';
+import { kpiName, type KpiShape } from '../goals/kpi-shape.ts';
+import { findUnit } from '../lookup.ts';
+import { addCounts, byName, compareAttention, emptyCounts, type KpiOfAccount, reasonsFor, worstOf } from './attention.ts';
+import { computeDocumentedRuns, dueOf } from './due-watch.ts';
+import { computeKpiResults, type KpiResult, resultKey } from './kpi-results.ts';
+import { monthlyPeriods } from './monthly.ts';
+import { type OverviewKpi, readOverviewRows } from './overview-rows.ts';
+
+export const ATTENTION_CAP = 100;
+
+const names = new Map<string, { nb: string; en: string }>();
+/** A KPI's display name (pure; by metric and age groups, so the map stays small). */
+function nameOf(k: OverviewKpi): { nb: string; en: string } {
+  const key = `${k.kind}|${k.metric ?? ''}|${k.ageGroups.join(',')}`;
+  let name = names.get(key);
+  if (!name) {
+    name = kpiName({ kind: k.kind as KpiShape['kind'], metric: k.metric, ageGroups: k.ageGroups as AgeGroup[] }).name;
+    names.set(key, name);
+  }
+  return name;
+}
+
+export async function overview(ctx: Context, query: OverviewQuery = {}): Promise<OverviewOut> {
+  const orgId = ctx.actor.organisationId;
+  const { access } = ctx.actor;
+  const today = dayOf(ctx.now);
+  const p = monthlyPeriods(query.period ?? today.slice(0, 7), ctx.now);
+  const asOf = minDay(p.period.end, today);
+
+  let scope: typeof units.$inferSelect | null = null;
+  if (query.unit) {
+    scope = await findUnit(ctx.db, orgId, query.unit);
+    authorize(ctx, 'read', scope.id, 'unit');
+  }
+  const scopePath = scope?.path ?? null;
+  const inScope = (path: string) => scopePath === null || path === scopePath || path.startsWith(`${scopePath}/`);
+  const [unitRows, allRows, overrides] = await Promise.all([
+    ctx.db
+      .select({ id: units.id, slug: units.slug, name: units.name, parentId: units.parentId, path: units.path, archivedAt: units.archivedAt })
+      .from(units)
+      .where(eq(units.organisationId, orgId)),
+    readOverviewRows(ctx.db, orgId, scopePath, asOf),
+    loadWindowOverrides(ctx.db, orgId),
+  ]);
+  const unitById = new Map(unitRows.map((u) => [u.id, u]));
+  const ref = (id: string): UnitRef => {
+    const u = unitById.get(id)!;
+    return { id: u.id, slug: u.slug, name: u.name };
+  };
+  const counted = allRows
+    .filter((a) => unitById.has(a.unitId) && access.can('read', a.unitId))
+    .map((a) => ({ ...a, goals: a.goals.filter((g) => access.can('read', g.goalUnitId)) }))
+    .sort((x, y) => byName.compare(x.name, y.name));
+
+  // What is not cached yet for this day is computed (and stored) now.
+  const missingKpis = counted.filter((a) => a.goals.some((g) => g.details.some((k) => k.status === null)));
+  const missingRuns = counted.filter((a) => a.status === 'active' && a.runs === null);
+  const [computed, runs] = await Promise.all([
+    missingKpis.length > 0 ? computeKpiResults(ctx.db, orgId, missingKpis, asOf, ctx.now) : new Map<string, KpiResult>(),
+    missingRuns.length > 0 ? computeDocumentedRuns(ctx.db, orgId, missingRuns, ctx.now) : new Map<string, DayRange[]>(),
+  ]);
+
+  const goalsOf = new Map<string, string[]>();
+  const rows: OverviewAccount[] = counted.map((a) => {
+    const counts = emptyCounts();
+    const flagged: KpiOfAccount[] = [];
+    const goals = new Set<string>();
+    for (const g of a.goals) {
+      addCounts(counts, g.counts);
+      if (Object.values(g.counts).some((n) => n > 0)) goals.add(g.goalId);
+      for (const k of g.details) {
+        // Cached missed and at-risk KPIs are counted already; those not cached get their fresh status.
+        const fresh = k.status === null ? computed.get(resultKey(k.kpiId, a.id))?.status : undefined;
+        // A KPI replaced while its results were computed has none: it no longer exists.
+        if (k.status === null && !fresh) continue;
+        if (fresh) counts[fresh] += 1;
+        goals.add(g.goalId);
+        const status = (k.status ?? fresh)!;
+        if (status === 'missed' || status === 'at_risk') flagged.push({ goalId: g.goalId, kpiId: k.kpiId, name: nameOf(k), status });
+      }
+    }
+    goalsOf.set(a.id, [...goals]);
+    const fit = audienceFit(a.targetAgeGroups, a.snapshot ? { day: a.snapshot.day, ageDistribution: a.snapshot.ageDistribution } : null);
+    const due = dueOf(a, a.runs ?? runs.get(a.id) ?? [], overrides, today);
+    const cadence = historyWindowDefaults[a.platform as Platform].cadence;
+    return {
+      account: accountRef(a),
+      unit: ref(a.unitId),
+      counts,
+      worst: worstOf(counts),
+      audienceFit: fit.status,
+      due: due?.assessment.status ?? null,
+      reasons: reasonsFor(flagged, { ...fit, snapshotDay: a.snapshot?.day ?? null }, due ? { assessment: due.assessment, cadence } : undefined),
+    };
+  });
+
+  // Each account counts in its unit and every unit above it (the ids of its unit's path).
+  const summaries = new Map<string, Omit<OverviewUnit, 'unit'> & { goals: Set<string> }>();
+  const summary = (id: string) => {
+    let s = summaries.get(id);
+    if (!s) {
+      s = { accounts: 0, counts: emptyCounts(), needingAttention: 0, misfits: 0, gaps: 0, goals: new Set() };
+      summaries.set(id, s);
+    }
+    return s;
+  };
+  const total = summary('');
+  counted.forEach((a, i) => {
+    const row = rows[i]!;
+    for (const unitId of ['', ...(unitById.get(a.unitId)?.path ?? '').split('/')]) {
+      const s = summary(unitId);
+      s.accounts += 1;
+      addCounts(s.counts, row.counts);
+      if (row.reasons.length > 0) s.needingAttention += 1;
+      if (row.audienceFit === 'misfit') s.misfits += 1;
+      if (row.due === 'overdue' || row.due === 'due') s.gaps += 1;
+      for (const g of goalsOf.get(a.id) ?? []) s.goals.add(g);
+    }
+  });
+  const present = (u: (typeof unitRows)[number]): OverviewUnit => {
+    const { goals: _goals, ...s } = summaries.get(u.id) ?? summary(u.id);
+    return { unit: { ...ref(u.id), parentId: u.parentId }, ...s };
+  };
+
+  const shown = unitRows.filter((u) => u.archivedAt === null && inScope(u.path) && access.can('read', u.id));
+  const children = shown
+    .filter((u) => (scope ? u.parentId === scope.id : u.parentId === null || !access.can('read', u.parentId)))
+    .sort((x, y) => byName.compare(x.name, y.name))
+    .map(present);
+  const attention = rows.filter((r) => r.reasons.length > 0).sort(compareAttention);
+  const { goals, ...totals } = total;
+  return {
+    asOf,
+    periods: { period: p.period, previous: p.previous, sameLastYear: p.sameLastYear },
+    scope: {
+      unit: scope ? ref(scope.id) : null,
+      ancestors: scope
+        ? scope.path
+            .split('/')
+            .filter((id) => id !== scope.id && unitById.has(id) && access.can('read', id))
+            .map(ref)
+        : [],
+    },
+    totals: { ...totals, goals: goals.size },
+    children,
+    accounts: scope ? rows.filter((r) => r.unit.id === scope.id) : [],
+    attention: attention.slice(0, ATTENTION_CAP),
+    attentionTotal: attention.length,
+  };
+}
