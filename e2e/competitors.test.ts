@@ -46,7 +46,7 @@ test('register a competitor, enter its figures, see share of voice', { skip: bro
     await page.getByLabel('E-post', { exact: true }).fill('ada@example.org');
     await page.getByLabel('Passord', { exact: true }).fill('ada-password-1');
     await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-    await h1(page, 'Accounts').waitFor();
+    await h1(page, 'Overview').waitFor();
 
     // ---- register a competitor, from the main menu
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Competitors' }).click();

@@ -27,6 +27,7 @@ interface Texts {
   signedOutNotice: string;
   signIn: string;
   accountsTitle: string;
+  overviewTitle: string;
   nav: { accounts: string; organisation: string };
   addSubUnit: string;
   subUnitName: string;
@@ -67,6 +68,7 @@ const nb: Texts = {
   signedOutNotice: 'Du er logget ut.',
   signIn: 'Logg inn',
   accountsTitle: 'Kontoer',
+  overviewTitle: 'Oversikt',
   nav: { accounts: 'Kontoer', organisation: 'Organisasjon' },
   addSubUnit: 'Legg til underenhet',
   subUnitName: 'Navn på underenheten',
@@ -107,6 +109,7 @@ const en: Texts = {
   signedOutNotice: 'You are signed out.',
   signIn: 'Sign in',
   accountsTitle: 'Accounts',
+  overviewTitle: 'Overview',
   nav: { accounts: 'Accounts', organisation: 'Organisation' },
   addSubUnit: 'Add sub-unit',
   subUnitName: 'Name of the sub-unit',
@@ -191,7 +194,7 @@ async function journey(T: Texts, org: { org: string; admin: string; email: strin
     await page.getByLabel(T.email, { exact: true }).fill(org.email);
     await page.getByLabel(T.password, { exact: true }).fill('correct horse battery');
     await page.getByRole('button', { name: T.signIn, exact: true }).click();
-    await heading1(page, T.accountsTitle).waitFor();
+    await heading1(page, T.overviewTitle).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), T.lang);
 
     // A unit under the top unit.

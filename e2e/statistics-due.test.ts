@@ -64,7 +64,7 @@ test('the due list follows the history window an administrator sets', { skip: br
     await page.getByLabel('E-post', { exact: true }).fill('ada@example.org');
     await page.getByLabel('Passord', { exact: true }).fill('ada-password-1');
     await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-    await h1(page, 'Accounts').waitFor();
+    await h1(page, 'Overview').waitFor();
 
     // ---- the due list, from the main menu
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Due' }).click();

@@ -24,7 +24,8 @@ export function AudiencePanel({ accountId }: { accountId: string }) {
   );
 }
 
-function Verdict({ fit: f }: { fit: AudienceFitOut }) {
+/** The verdict in words (also on the account dashboard). */
+export function Verdict({ fit: f }: { fit: AudienceFitOut }) {
   const { t } = useTranslation();
   const largest = f.largestGroup ? ageGroupLabel(t, f.largestGroup) : '';
   const share = f.largestShare !== null ? percent(t, f.largestShare) : '';

@@ -17,8 +17,9 @@ import { daysSince, lastDocumentedDay, monthRows, undocumentedRanges } from './c
 const GAPS_SHOWN = 12;
 const DAY_NUMBERS = Array.from({ length: 31 }, (_, i) => i + 1);
 
-export function CoverageCalendar({ accountId }: { accountId: string }) {
-  const coverage = useLoad(() => api.coverage.calendar(accountId), [accountId]);
+/** The last year up to yesterday, or the days `from`–`to` (the account dashboard's period). */
+export function CoverageCalendar({ accountId, from, to }: { accountId: string; from?: string; to?: string }) {
+  const coverage = useLoad(() => api.coverage.calendar(accountId, from, to), [accountId, from, to]);
   return (
     <Loaded data={coverage.data} error={coverage.error}>
       {(c) => <CoverageView coverage={c} />}
