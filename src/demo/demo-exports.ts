@@ -128,23 +128,27 @@ export function demoExports(slug: string, platform: Platform, stats: DemoStatist
     row.set(o.metric, o.value);
   }
   const documented = [...daily.keys()].sort();
+  /** The days on which the platform's own layout has a value (values from outside it, such as mentions, are not in it). */
+  const daysWith = (columns: readonly (readonly [string, string])[]) => documented.filter((day) => columns.some(([, m]) => m && daily.get(day)?.has(m)));
   const nativeFiles: InputFile[] = [];
   /** metric|day of values a native file carries. */
   const inNative = new Set<string>();
   const take = (days: readonly Day[], columns: readonly (readonly [string, string])[]) => {
     for (const day of days) for (const [, metric] of columns) if (metric && daily.get(day)?.has(metric)) inNative.add(`${metric}|${day}`);
   };
-  if (platform === 'tiktok' && documented.length > 0) {
+  const tiktokDays = platform === 'tiktok' ? daysWith(TIKTOK_OVERVIEW) : [];
+  if (tiktokDays.length > 0) {
     // TikTok Studio keeps 365 days: the last year of the history, oldest first, without years.
-    const days = documented.slice(-365);
+    const days = tiktokDays.slice(-365);
     nativeFiles.push({
       name: 'Overview.csv',
       bytes: encode(dailyTable(daily, days, TIKTOK_OVERVIEW, (day) => `${MONTHS[dayParts(day).m - 1]} ${dayParts(day).d}`)),
     });
     take(days, TIKTOK_OVERVIEW);
   }
-  if (platform === 'x' && documented.length > 0) {
-    const days = [...documented].reverse(); // newest first
+  const xDays = platform === 'x' ? daysWith(X_OVERVIEW) : [];
+  if (xDays.length > 0) {
+    const days = [...xDays].reverse(); // newest first
     nativeFiles.push({
       name: 'account_overview_analytics.csv',
       bytes: encode(

@@ -7,9 +7,11 @@
  * Dates are relative to the demo's "today" (months from the current month), so a demo loaded
  * any day has goals under way. Most targets are not written here but set when the demo is
  * loaded from the invented statistics, so that each KPI card shows the state named by
- * `outcome` (`ahead`: on track; `behind`: at risk; `met`: met; `missed`: missed, for goals whose
- * deadline has passed), rounded to a number someone would write down. Targets that the product
- * brief names are fixed: "2000 link clicks per post, 60 % of the audience aged 18–24".
+ * `outcome` (`ahead`: on track; `behind`: at risk; `met`: met, for a running total also before
+ * the deadline; `missed`: missed, for goals whose deadline has passed and for a running total
+ * already past an at-most ceiling), rounded to a number someone would write down. Targets that
+ * the product brief names are fixed: "2000 link clicks per post, 60 % of the audience aged 18–24".
+ * A KPI with a fixed target on values nobody documents yet shows "not measured".
  */
 import type { AgeGroup } from '../core/platforms.ts';
 import type { Comparator } from '../core/kpi/types.ts';
@@ -252,7 +254,8 @@ export const demoGoals: DemoGoal[] = [
     kpis: [
       k('mentions', 'over_period', 'ahead', 'own_history', 'Omtaler i fjor fra lytteverktøyet, pluss 10 %.'),
       k('net_sentiment', 'over_period', 'behind', 'competitors', COMPETITORS),
-      k('sentiment_negative', 'over_period', 'ahead', 'own_history', OWN, 'at_most'),
+      // An ambitious ceiling on negative mentions, already passed: missed before the deadline.
+      k('sentiment_negative', 'over_period', 'missed', 'own_history', 'Negative omtaler i samme periode i fjor (lytteverktøyet), minus 20 %.', 'at_most'),
       k('share_of_voice', 'over_period', 'behind', 'competitors', 'Tre sammenlignbare universiteter i lytteverktøyet.'),
     ],
   },
@@ -270,7 +273,7 @@ export const demoGoals: DemoGoal[] = [
     kpis: [
       k('reach', 'per_post', 'ahead', 'internal_accounts', INTERNAL_BEST),
       k('views', 'over_period', 'ahead', 'own_history', OWN),
-      k('audience_growth_rate', 'over_period', 'behind', 'competitors', COMPETITORS),
+      k('audience_growth_rate', 'over_period', 'ahead', 'competitors', COMPETITORS),
       k('followers', 'at_deadline', 'ahead', 'own_history', OWN),
     ],
   },
@@ -305,7 +308,7 @@ export const demoGoals: DemoGoal[] = [
     owner: 'linnea.larsen@nordvik.example',
     kpis: [
       k('watch_time_hours', 'over_period', 'ahead', 'own_history', OWN),
-      k('viewer_development', 'over_period', 'behind', 'own_history', 'Like mange visninger per dag som i samme periode før målet, pluss 15 %.'),
+      k('viewer_development', 'over_period', 'ahead', 'own_history', 'Like mange visninger per dag som i samme periode før målet, pluss 15 %.'),
       k('engagement_rate_impressions', 'over_period', 'ahead', 'internal_accounts', INTERNAL),
     ],
   },
@@ -372,7 +375,7 @@ export const demoGoals: DemoGoal[] = [
     owner: 'jonas.berg@nordvik.example',
     kpis: [
       k('engagement_rate_post', 'per_post', 'ahead', 'own_history', OWN),
-      k('daily_engagement_rate', 'per_day', 'behind', 'internal_accounts', INTERNAL),
+      k('daily_engagement_rate', 'per_day', 'ahead', 'internal_accounts', INTERNAL),
       k('shares', 'over_period', 'ahead', 'own_history', OWN),
     ],
   },
@@ -405,7 +408,8 @@ export const demoGoals: DemoGoal[] = [
     status: 'active',
     owner: 'jonas.berg@nordvik.example',
     kpis: [
-      k('views', 'over_period', 'ahead', 'own_history', OWN),
+      // Set from a year when the account was smaller: the views target for the whole period is reached already (met).
+      k('views', 'over_period', 'met', 'own_history', OWN),
       k('followers', 'at_deadline', 'ahead', 'own_history', OWN),
       k('audience_growth_rate', 'over_period', 'ahead', 'competitors', COMPETITORS),
     ],
@@ -457,7 +461,7 @@ export const demoGoals: DemoGoal[] = [
     owner: 'kristoffer.lunde@nordvik.example',
     kpis: [
       k('link_clicks', 'per_post', 'ahead', 'own_history', OWN),
-      k('click_through_rate', 'over_period', 'behind', 'vendor_insight', 'LinkedIns egne referansetall for utdanningssektoren (kjøpt rapport).'),
+      k('click_through_rate', 'over_period', 'ahead', 'vendor_insight', 'LinkedIns egne referansetall for utdanningssektoren (kjøpt rapport).'),
       k('sessions', 'over_period', 'ahead', 'own_history', 'Økter fra LinkedIn i webanalysen i fjor.'),
     ],
   },
@@ -474,7 +478,7 @@ export const demoGoals: DemoGoal[] = [
     owner: 'kristoffer.lunde@nordvik.example',
     kpis: [
       k('watch_time_hours', 'over_period', 'ahead', 'own_history', OWN),
-      k('viewer_development', 'over_period', 'behind', 'own_history', 'Flere visninger per dag enn i samme periode før målet, pluss 20 %.'),
+      k('viewer_development', 'over_period', 'ahead', 'own_history', 'Flere visninger per dag enn i samme periode før målet, pluss 20 %.'),
       k('engagement_rate_impressions', 'per_month', 'ahead', 'internal_accounts', INTERNAL),
     ],
   },
@@ -508,7 +512,7 @@ export const demoGoals: DemoGoal[] = [
     owner: 'kristoffer.lunde@nordvik.example',
     kpis: [
       k('engagement_rate_reach', 'per_post', 'ahead', 'internal_accounts', INTERNAL),
-      k('shares', 'over_period', 'behind', 'own_history', OWN),
+      k('shares', 'over_period', 'ahead', 'own_history', OWN),
       k('engagement_rate_post', 'per_post', 'ahead', 'own_history', OWN),
     ],
   },
@@ -543,7 +547,7 @@ export const demoGoals: DemoGoal[] = [
     owner: 'sofie.karlsen@nordvik.example',
     kpis: [
       k('link_clicks', 'per_post', 'ahead', 'own_history', OWN),
-      k('sessions', 'over_period', 'behind', 'own_history', 'Økter fra Facebook i webanalysen i fjor, pluss 20 %.'),
+      k('sessions', 'over_period', 'ahead', 'own_history', 'Økter fra Facebook i webanalysen i fjor, pluss 20 %.'),
       k('click_through_rate', 'over_period', 'ahead', 'internal_accounts', INTERNAL),
     ],
   },
@@ -594,7 +598,7 @@ export const demoGoals: DemoGoal[] = [
     owner: 'magnus.hauge@nordvik.example',
     kpis: [
       k('conversion_rate', 'over_period', 'ahead', 'own_history', OWN),
-      k('conversions', 'over_period', 'behind', 'other', 'Antall plasser på åpen dag.'),
+      k('conversions', 'over_period', 'ahead', 'other', 'Antall plasser på åpen dag.'),
       k('link_clicks', 'per_post', 'ahead', 'internal_accounts', INTERNAL),
     ],
   },
@@ -663,7 +667,7 @@ export const demoGoals: DemoGoal[] = [
     kpis: [
       k('engagement_rate_reach', 'per_post', 'ahead', 'internal_accounts', INTERNAL),
       k('saves', 'over_period', 'ahead', 'own_history', OWN),
-      k('comments', 'per_month', 'behind', 'own_history', OWN),
+      k('comments', 'per_month', 'ahead', 'own_history', OWN),
     ],
   },
   {
@@ -684,6 +688,30 @@ export const demoGoals: DemoGoal[] = [
     ],
   },
   {
+    // Bookings are not tracked in web analytics yet: that KPI shows "not measured" until they are.
+    key: 'skoletjenesten-facebook-trafikk',
+    accounts: ['skoletjenesten-facebook'],
+    strategicGoal: 'formidling-museum',
+    goalType: 'web_traffic',
+    qualitativeGoal: 'Flere skoleklasser besøker museet',
+    concreteGoal: 'Lede lærere fra Facebook til bestillingssiden for klassebesøk og lærerkvelder',
+    start: -2,
+    end: 9,
+    status: 'active',
+    owner: 'vegard.saether@nordvik.example',
+    kpis: [
+      k('link_clicks', 'per_post', 'ahead', 'own_history', OWN),
+      k('click_through_rate', 'over_period', 'behind', 'internal_accounts', INTERNAL),
+      {
+        metric: 'conversions',
+        measurement: 'over_period',
+        target: 150,
+        basis: 'other',
+        note: 'Skoletjenestens mål for skoleåret: 150 bestillinger fra Facebook. Bestillingene spores ikke i webanalysen ennå, så KPI-en er ikke målt før sporingen er på plass.',
+      },
+    ],
+  },
+  {
     key: 'kystklima-x-lytting',
     accounts: ['kystklima-x'],
     strategicGoal: 'formidling-kystklima',
@@ -698,6 +726,8 @@ export const demoGoals: DemoGoal[] = [
       k('mentions', 'over_period', 'ahead', 'own_history', 'Omtaler fra lytteverktøyet i fjor.'),
       k('share_of_voice', 'over_period', 'behind', 'competitors', 'To andre klimaforskningssentre (lytteverktøyet).'),
       k('net_sentiment', 'over_period', 'ahead', 'own_history', OWN),
+      // A ceiling on negative mentions that the running total has passed: missed before the deadline.
+      k('sentiment_negative', 'over_period', 'missed', 'other', 'Senterets kommunikasjonsplan: færre negative omtaler enn i samme periode i fjor, minus 20 %.', 'at_most'),
     ],
   },
   {
