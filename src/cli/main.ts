@@ -10,6 +10,7 @@ import { registerCompetitor } from './commands/competitor.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerDetect } from './commands/detect.ts';
 import { registerDue } from './commands/due.ts';
+import { registerEvaluation } from './commands/evaluation.ts';
 import { registerGoal } from './commands/goal.ts';
 import { registerGrant } from './commands/grant.ts';
 import { registerImport } from './commands/import.ts';
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerDue(program);
   registerImport(program);
   registerCompetitor(program);
+  registerEvaluation(program);
   return program;
 }
 

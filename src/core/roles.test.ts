@@ -7,8 +7,8 @@ import { actions, roleAllows, roles, unitRoles, type Action, type Role } from '.
  * mirrored here fails, so every change of who may do what is a visible change to this table.
  */
 const policy: Record<Role, readonly Action[]> = {
-  admin: ['read', 'unit.manage', 'role.grant', 'account.write', 'goal.write', 'statistics.write', 'evaluation.write'],
-  manager: ['read', 'unit.manage', 'role.grant', 'account.write', 'goal.write', 'statistics.write', 'evaluation.write'],
+  admin: ['read', 'unit.manage', 'role.grant', 'account.write', 'goal.write', 'statistics.write', 'evaluation.write', 'evaluation.reopen'],
+  manager: ['read', 'unit.manage', 'role.grant', 'account.write', 'goal.write', 'statistics.write', 'evaluation.write', 'evaluation.reopen'],
   editor: ['read', 'account.write', 'goal.write', 'statistics.write'],
   reporter: ['read', 'statistics.write'],
   evaluator: ['read', 'evaluation.write'],
@@ -39,6 +39,13 @@ test('statistics and evaluations are separate duties: a reporter may not evaluat
   assert.equal(roleAllows('evaluator', 'statistics.write'), false);
   assert.equal(roleAllows('reporter', 'account.write'), false);
   assert.equal(roleAllows('evaluator', 'goal.write'), false);
+});
+
+test('a signed evaluation is reopened by a manager (or an administrator), never by the evaluator who signs', () => {
+  assert.deepEqual(
+    roles.filter((r) => roleAllows(r, 'evaluation.reopen')),
+    ['admin', 'manager'],
+  );
 });
 
 test('unit roles are every role except admin, which is granted on the organisation', () => {

@@ -25,6 +25,8 @@ export const actions = [
   'statistics.write',
   /** Write and sign evaluations. */
   'evaluation.write',
+  /** Reopen a signed evaluation (with a reason): the unit manager's call, not the evaluator's. */
+  'evaluation.reopen',
 ] as const;
 export type Action = (typeof actions)[number];
 

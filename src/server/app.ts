@@ -26,6 +26,7 @@ import { observationRoutes } from './routes/observations.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { competitorRoutes } from './routes/competitors.ts';
 import { dashboardRoutes } from './routes/dashboards.ts';
+import { evaluationRoutes } from './routes/evaluations.ts';
 import { router } from './openapi-helpers.ts';
 
 /** Every API router; the OpenAPI document and (later) the authorisation matrix read this list. */
@@ -44,6 +45,7 @@ export const apiRouters = [
   coverageRoutes,
   competitorRoutes,
   dashboardRoutes,
+  evaluationRoutes,
 ];
 
 /** Request bodies: JSON at most 1 MB, except statistics batches (25 MB) and file imports (100 MB). */

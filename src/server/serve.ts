@@ -14,6 +14,8 @@ import { createLogger, type Logger } from './logger.ts';
 import { FailureLimiter } from './rate-limit.ts';
 import { AppError } from '../core/errors.ts';
 import { deleteExpiredSessions } from '../services/auth/sessions.ts';
+import { warmDashboards } from '../services/dashboards/warm-dashboards.ts';
+import { startEvaluationSchedule } from './schedule.ts';
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -73,6 +75,20 @@ export async function startServer(config: Config, options: { webRoot?: string | 
   void sweep();
   const sweeper = setInterval(sweep, 60 * 60_000);
   sweeper.unref();
+  // Today's dashboard caches, at start and every five minutes (one read when warm), so the first
+  // overview of a day reads instead of computing; stopped on close.
+  const warmer = new AbortController();
+  let warming: Promise<unknown> | null = null;
+  const warm = () => {
+    warming ??= warmDashboards(database.db, new Date(), warmer.signal)
+      .catch((error: unknown) => logger.warn('dashboard warm-up failed', { error }))
+      .finally(() => (warming = null));
+  };
+  warm();
+  const warmTimer = setInterval(warm, 5 * 60_000);
+  warmTimer.unref();
+  // Last month's evaluation drafts, at start and every hour (idempotent).
+  const evaluationSchedule = startEvaluationSchedule(database.db, logger);
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
@@ -82,6 +98,10 @@ export async function startServer(config: Config, options: { webRoot?: string | 
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweeper);
+      clearInterval(warmTimer);
+      warmer.abort();
+      await warming;
+      await evaluationSchedule.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Idle keep-alive connections would hold close() open; in-flight requests still finish.

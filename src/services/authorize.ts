@@ -36,5 +36,7 @@ function describe(action: Action): string {
       return 'document statistics';
     case 'evaluation.write':
       return 'write evaluations';
+    case 'evaluation.reopen':
+      return 'reopen signed evaluations';
   }
 }

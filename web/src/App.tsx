@@ -26,6 +26,11 @@ const CompetitorsPage = lazy(() => import('./pages/competitors/CompetitorsPage.t
 const CompetitorFormPage = lazy(() => import('./pages/competitors/CompetitorFormPage.tsx'));
 const CompetitorPage = lazy(() => import('./pages/competitors/CompetitorPage.tsx'));
 const ShareOfVoicePage = lazy(() => import('./pages/competitors/ShareOfVoicePage.tsx'));
+const OverviewPage = lazy(() => import('./pages/dashboard/OverviewPage.tsx'));
+const AccountDashboardPage = lazy(() => import('./pages/account-dashboard/AccountDashboardPage.tsx'));
+const ComparePage = lazy(() => import('./pages/compare/ComparePage.tsx'));
+const EvaluationsPage = lazy(() => import('./pages/evaluations/EvaluationsPage.tsx'));
+const EvaluationPage = lazy(() => import('./pages/evaluations/EvaluationPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 function Failed({ message }: { message: string }) {
@@ -83,13 +88,17 @@ export function App() {
                 </RequireSession>
               }
             >
-              <Route index element={<Navigate to="/accounts" replace />} />
+              <Route index element={<Navigate to="/dashboard" replace />} />
+              <Route path="/dashboard" element={<OverviewPage />} />
+              <Route path="/dashboard/units/:unit" element={<OverviewPage />} />
               <Route path="/accounts" element={<AccountsPage />} />
               <Route path="/accounts/new" element={<AccountFormPage />} />
               <Route path="/accounts/:account" element={<AccountPage />} />
               <Route path="/accounts/:account/edit" element={<AccountFormPage />} />
               <Route path="/accounts/:account/import" element={<ImportPage />} />
               <Route path="/accounts/:account/monthly-entry" element={<ManualEntryPage />} />
+              <Route path="/accounts/:account/dashboard" element={<AccountDashboardPage />} />
+              <Route path="/compare" element={<ComparePage />} />
               <Route path="/strategy" element={<StrategyPage />} />
               <Route path="/goals/new" element={<GoalWizardPage />} />
               <Route path="/goals/:goal" element={<GoalPage />} />
@@ -105,6 +114,8 @@ export function App() {
               <Route path="/competitors/share-of-voice" element={<ShareOfVoicePage />} />
               <Route path="/competitors/:competitor" element={<CompetitorPage />} />
               <Route path="/competitors/:competitor/edit" element={<CompetitorFormPage />} />
+              <Route path="/evaluations" element={<EvaluationsPage />} />
+              <Route path="/evaluations/:id" element={<EvaluationPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

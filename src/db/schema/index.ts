@@ -7,3 +7,5 @@ export * from './statistics.ts';
 export * from './imports.ts';
 export * from './competitors.ts';
 export * from './rollups.ts';
+export * from './kpi-results.ts';
+export * from './evaluations.ts';

@@ -30,6 +30,8 @@ import { grantRole } from '../../services/people/role-grants.ts';
 import { callers, runPolicy, type Caller, type Row } from '../../testing/policy.ts';
 import { competitorFigureHistory, competitorFigures, competitors } from '../../db/schema/index.ts';
 import { createCompetitor } from '../../services/competitors/create-competitor.ts';
+import { evaluationEvents, evaluations } from '../../db/schema/index.ts';
+import { prepareEvaluations } from '../../services/evaluations/prepare-evaluations.ts';
 
 
 /** The policy. Operations run in this order, each caller on a freshly seeded organisation. */
@@ -113,6 +115,21 @@ const policy = {
   'read series of A account':              [200,  200,    200,   200,     200,      200,   404,     401],
   'read series of B account':              [200,  404,    404,   404,     404,      404,   200,     401],
   'read comparison of accounts':           [200,  200,    200,   200,     200,      200,   200,     401],
+  'read overview, organisation':           [200,  200,    200,   200,     200,      200,   200,     401],
+  'read overview of Faculty B':            [200,  404,    404,   404,     404,      404,   200,     401],
+  'read dashboard of A account':           [200,  200,    200,   200,     200,      200,   404,     401],
+  'read dashboard of B account':           [200,  404,    404,   404,     404,      404,   200,     401],
+  // Monthly evaluations (a March draft per account; the matrix runs on today's clock, so March has ended)
+  'list evaluations':                      [200,  200,    200,   200,     200,      200,   200,     401],
+  'read evaluation in A':                  [200,  200,    200,   200,     200,      200,   404,     401],
+  'read evaluation in B':                  [200,  404,    404,   404,     404,      404,   200,     401],
+  'prepare evaluations':                   [200,  200,    403,   403,     200,      403,   403,     401],
+  'edit evaluation in A':                  [200,  200,    403,   403,     200,      403,   404,     401],
+  'edit evaluation in B':                  [200,  404,    404,   404,     404,      404,   403,     401],
+  'sign evaluation in A':                  [200,  200,    403,   403,     200,      403,   404,     401],
+  'sign evaluation in B':                  [200,  404,    404,   404,     404,      404,   403,     401],
+  'reopen evaluation in A':                [200,  200,    403,   403,     403,      403,   404,     401],
+  'reopen evaluation in B':                [200,  404,    404,   404,     404,      404,   403,     401],
 } satisfies Record<string, Row>;
 type Operation = keyof typeof policy;
 
@@ -136,6 +153,8 @@ interface World {
   imported: { a: string; b: string };
   /** A competitor entry in Department A1 and one in Faculty B. */
   competitor: { a: string; b: string };
+  /** March 2026's draft evaluation of each seeded account. */
+  evaluation: { a: string; b: string };
 }
 
 /** A multipart body with one `file` part, written out as a browser would send it. */
@@ -228,6 +247,20 @@ const operations: Record<Operation, (c: TestClient, w: World) => Promise<Respons
   'read series of A account': (c, { s }) => c.request('GET', `/dashboards/accounts/${s.accounts.a1Instagram}/series?metric=reach&period=2026`),
   'read series of B account': (c, { s }) => c.request('GET', `/dashboards/accounts/${s.accounts.bTiktok}/series?metric=views&period=2026`),
   'read comparison of accounts': (c) => c.request('GET', '/dashboards/compare?metric=reach&period=2026-01&normalise=raw'),
+  'read overview, organisation': (c) => c.request('GET', '/dashboards/overview'),
+  'read overview of Faculty B': (c, { s }) => c.request('GET', `/dashboards/overview?unit=${s.units.facultyB}&period=2026-Q1`),
+  'read dashboard of A account': (c, { s }) => c.request('GET', `/dashboards/accounts/${s.accounts.a1Instagram}`),
+  'read dashboard of B account': (c, { s }) => c.request('GET', `/dashboards/accounts/${s.accounts.bTiktok}?period=2026-02`),
+  'list evaluations': (c) => c.request('GET', '/evaluations'),
+  'read evaluation in A': (c, { evaluation }) => c.request('GET', `/evaluations/${evaluation.a}`),
+  'read evaluation in B': (c, { evaluation }) => c.request('GET', `/evaluations/${evaluation.b}`),
+  'prepare evaluations': (c) => c.request('POST', '/evaluations/prepare', { month: '2026-04' }),
+  'edit evaluation in A': (c, { evaluation }) => c.request('PATCH', `/evaluations/${evaluation.a}`, { assessment: 'Steady.', decision: 'keep' }),
+  'edit evaluation in B': (c, { evaluation }) => c.request('PATCH', `/evaluations/${evaluation.b}`, { assessment: 'Steady.', decision: 'keep' }),
+  'sign evaluation in A': (c, { evaluation }) => c.request('POST', `/evaluations/${evaluation.a}/sign`),
+  'sign evaluation in B': (c, { evaluation }) => c.request('POST', `/evaluations/${evaluation.b}/sign`),
+  'reopen evaluation in A': (c, { evaluation }) => c.request('POST', `/evaluations/${evaluation.a}/reopen`, { reason: 'Checked again.' }),
+  'reopen evaluation in B': (c, { evaluation }) => c.request('POST', `/evaluations/${evaluation.b}/reopen`, { reason: 'Checked again.' }),
 };
 
 /** What an allowed statistics call must have done: a 200 that refused the file or wrote nothing would hide a failure. */
@@ -271,7 +304,8 @@ async function snapshot(db: Db): Promise<string> {
     audience: await rowsOf(db, audienceSnapshots),
     files: await rowsOf(db, storedFiles),
   };
-  return JSON.stringify({ u, a, p, g, statistics, rivals });
+  const evaluated = { e: (await db.select().from(evaluations)).map((r) => JSON.stringify(r)).sort(), ev: (await db.select().from(evaluationEvents)).length };
+  return JSON.stringify({ u, a, p, g, statistics, rivals, evaluated });
 }
 
 async function buildWorld(db: Db): Promise<World> {
@@ -302,7 +336,10 @@ async function buildWorld(db: Db): Promise<World> {
     a: (await createCompetitor(await s.as('admin'), { unit: s.units.departmentA1, name: 'Rival A', platform: 'instagram' })).id,
     b: (await createCompetitor(await s.as('admin'), { unit: s.units.facultyB, name: 'Rival B', platform: 'tiktok' })).id,
   };
-  return { s, unit, extra: { id: extra.id, email: extra.email }, grant: { viewerOnA1: viewerOnA1.id, viewerOnB: viewerOnB.id, admin: admin!.id }, imported, competitor };
+  await prepareEvaluations(await s.system(), { month: '2026-03' });
+  const evaluationOf = async (account: string) => (await db.select().from(evaluations).where(eq(evaluations.accountId, account)))[0]!.id;
+  const evaluation = { a: await evaluationOf(s.accounts.a1Instagram), b: await evaluationOf(s.accounts.bTiktok) };
+  return { s, unit, extra: { id: extra.id, email: extra.email }, grant: { viewerOnA1: viewerOnA1.id, viewerOnB: viewerOnB.id, admin: admin!.id }, imported, competitor, evaluation };
 }
 
 forEachDatabase('authorisation matrix', (fresh) => {

@@ -55,6 +55,12 @@ export function AppLayout() {
           <nav aria-label={t('nav.main')} className="main-nav">
             <ul>
               <li>
+                <NavLink to="/dashboard">{t('dashboard.nav')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/evaluations">{t('evaluations.nav')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/accounts">{t('nav.accounts')}</NavLink>
               </li>
               {canAnywhere(me, 'statistics.write') ? (
@@ -64,6 +70,9 @@ export function AppLayout() {
               ) : null}
               <li>
                 <NavLink to="/strategy">{t('nav.strategy')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/compare">{t('comparePage.nav')}</NavLink>
               </li>
               <li>
                 <NavLink to="/competitors">{t('competitors.nav')}</NavLink>

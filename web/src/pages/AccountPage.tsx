@@ -15,6 +15,7 @@ import { useMe } from '../session.tsx';
 import { GoalStatusBadge, KpiStatusBadge, formatValue, lang } from '../components/goals.tsx';
 import { kpiStatuses } from '../../../src/core/kpi/status.ts';
 import { AccountStatistics } from './account/AccountStatistics.tsx';
+import { AccountEvaluations } from './evaluations/AccountEvaluations.tsx';
 
 export default function AccountPage() {
   const { account: param = '' } = useParams();
@@ -78,11 +79,16 @@ function AccountView({ account: a, units, onChanged }: { account: AccountDetail;
             {a.handle ? ` · ${a.handle}` : ''} · <span className={`badge ${a.status}`}>{statusLabel(t, a.status)}</span>
           </p>
         </div>
-        {a.canEdit ? (
-          <Link to={`/accounts/${encodeURIComponent(a.slug)}/edit`} className="button primary">
-            {t('account.edit')}
+        <div className="head-actions">
+          <Link to={`/accounts/${encodeURIComponent(a.slug)}/dashboard`} className="button">
+            {t('accountDashboard.eyebrow')}
           </Link>
-        ) : null}
+          {a.canEdit ? (
+            <Link to={`/accounts/${encodeURIComponent(a.slug)}/edit`} className="button primary">
+              {t('account.edit')}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <FlashNotice flash={flash} />
       {a.status === 'closed' ? (
@@ -145,6 +151,8 @@ function AccountView({ account: a, units, onChanged }: { account: AccountDetail;
       </section>
 
       <AccountGoals account={a} units={units} />
+
+      <AccountEvaluations accountId={a.id} />
 
       {a.canEdit ? <StatusForm account={a} onChanged={onChanged} /> : null}
     </>

@@ -1,0 +1,246 @@
+/**
+ * The evaluator's part of an evaluation: while a draft (and you may write it), the assessment, the
+ * decision (keep as is, adjust content, escalate to the unit manager) and the adjustment, saved as
+ * a draft or signed after a confirmation; what signing needs is checked here first and again by
+ * the server, and either's problems are shown next to the fields. Signed, or for readers, the same
+ * as text. A unit manager may reopen a signed evaluation, giving the reason.
+ */
+import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { evaluationDecisions, type EvaluationDecision } from '../../../../src/contract/evaluations.ts';
+import { isApiError } from '../../api/index.ts';
+import { reopenEvaluation, signEvaluation, updateEvaluation, type EvaluationDetail } from '../../api/evaluations.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ProblemAlert } from '../../components/feedback.tsx';
+import { SubmitButton, TextArea } from '../../components/forms.tsx';
+import { ClientValidationError, onSubmit, useAction } from '../../hooks.ts';
+import { todayLocal } from '../../components/statistics.ts';
+import { formatDate } from '../../i18n/index.ts';
+import { decisionLabel } from './labels.tsx';
+import { isChanged, missingForSigning, type DraftFields } from './evaluation-view.ts';
+
+type Field = keyof DraftFields;
+const fields: readonly Field[] = ['assessment', 'decision', 'adjustment'];
+
+const fieldsOf = (d: EvaluationDetail): DraftFields => ({ assessment: d.assessment, decision: d.decision, adjustment: d.adjustment });
+
+export function EvaluationForm({ detail, onChanged }: { detail: EvaluationDetail; onChanged(detail: EvaluationDetail, notice: 'saved' | 'signed'): void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<DraftFields>(() => fieldsOf(detail));
+  const [missing, setMissing] = useState<Partial<Record<Field, true>>>({});
+  const [confirming, setConfirming] = useState(false);
+  const save = useAction();
+  const sign = useAction();
+  const [localError, setLocalError] = useState<ClientValidationError | null>(null);
+
+  const set = <K extends Field>(key: K, value: DraftFields[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setMissing((m) => {
+      if (!m[key]) return m;
+      const next = { ...m };
+      delete next[key];
+      return next;
+    });
+  };
+
+  const body = () => ({ assessment: draft.assessment, decision: draft.decision, adjustment: draft.adjustment });
+
+  const submitSave = async () => {
+    setLocalError(null);
+    sign.reset();
+    setMissing({});
+    const result = await save.run(() => updateEvaluation(detail.id, body()));
+    if (result) onChanged(result, 'saved');
+  };
+
+  const askToSign = () => {
+    save.reset();
+    sign.reset();
+    const keys = missingForSigning(draft, detail.month, todayLocal());
+    if (keys.length > 0) {
+      setMissing(Object.fromEntries(keys.map((k) => [k, true])));
+      setLocalError(new ClientValidationError({}));
+      return;
+    }
+    setMissing({});
+    setLocalError(null);
+    setConfirming(true);
+  };
+
+  const confirmSign = async () => {
+    const result = await sign.run(async () => {
+      if (isChanged(fieldsOf(detail), draft)) await updateEvaluation(detail.id, body());
+      try {
+        return await signEvaluation(detail.id);
+      } catch (e) {
+        // What the server found missing is shown next to those fields.
+        if (isApiError(e) && e.issues.length > 0) {
+          const found = fields.filter((f) => e.issues.some((i) => i.path === f || i.path.startsWith(`${f}.`)));
+          setMissing(Object.fromEntries(found.map((k) => [k, true])));
+        }
+        throw e;
+      }
+    });
+    setConfirming(false);
+    if (result) onChanged(result, 'signed');
+  };
+
+  const errorFor = (f: Field): string | undefined => (missing[f] ? t(`evaluations.required.${f}`) : save.fieldErrors[f] ?? sign.fieldErrors[f]);
+  const busy = save.busy || sign.busy;
+
+  return (
+    <section className="card" aria-labelledby="evaluation-form-heading">
+      <h2 id="evaluation-form-heading">{t('evaluations.formHeading')}</h2>
+      <form className="form" noValidate onSubmit={onSubmit(submitSave)}>
+        <ProblemAlert error={localError ?? sign.error ?? save.error} />
+        <TextArea
+          label={t('evaluations.assessment')}
+          hint={t('evaluations.assessmentHint')}
+          rows={6}
+          value={draft.assessment}
+          onChange={(e) => set('assessment', e.target.value)}
+          error={errorFor('assessment')}
+        />
+        <DecisionGroup value={draft.decision} onChange={(v) => set('decision', v)} error={errorFor('decision')} />
+        <TextArea
+          label={t('evaluations.adjustment')}
+          hint={t('evaluations.adjustmentHint')}
+          rows={4}
+          value={draft.adjustment}
+          onChange={(e) => set('adjustment', e.target.value)}
+          error={errorFor('adjustment')}
+          aria-required={draft.decision === 'adjust_content' ? true : undefined}
+        />
+        <div className="form-actions head-actions">
+          <SubmitButton busy={save.busy} className="button">
+            {t('evaluations.save')}
+          </SubmitButton>
+          {detail.state !== 'upcoming' ? (
+            <button type="button" className="button primary" onClick={askToSign} disabled={busy}>
+              {t('evaluations.sign')}
+            </button>
+          ) : null}
+        </div>
+        {detail.state === 'upcoming' ? <p className="hint">{t('evaluations.signAfterMonth')}</p> : null}
+      </form>
+      <ConfirmDialog
+        open={confirming}
+        title={t('evaluations.signTitle')}
+        confirmLabel={t('evaluations.signConfirm')}
+        onConfirm={() => void confirmSign()}
+        onCancel={() => setConfirming(false)}
+        busy={sign.busy}
+      >
+        <p>{t('evaluations.signText')}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+function DecisionGroup({ value, onChange, error }: { value: EvaluationDecision | null; onChange(value: EvaluationDecision): void; error: string | undefined }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <fieldset className="field checkbox-group" aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{t('evaluations.decisionLegend')}</legend>
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <div className="checkboxes">
+        {evaluationDecisions.map((d, i) => (
+          <label key={d} className="checkbox" htmlFor={`${id}-${d}`}>
+            <input
+              type="radio"
+              id={`${id}-${d}`}
+              name={`${id}-decision`}
+              value={d}
+              checked={value === d}
+              onChange={() => onChange(d)}
+              aria-invalid={error && i === 0 ? true : undefined}
+            />
+            <span>{decisionLabel(t, d)}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function Written({ label, children }: { label: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const empty = children === null || children === undefined || children === '';
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd className="pre-wrap">{empty ? <span className="not-set">{t('evaluations.notWritten')}</span> : children}</dd>
+    </>
+  );
+}
+
+/** The assessment, decision and adjustment as text: signed, or for those who may only read. */
+export function EvaluationReadOnly({ detail: d }: { detail: EvaluationDetail }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="evaluation-form-heading">
+      <h2 id="evaluation-form-heading">{t('evaluations.formHeading')}</h2>
+      <p className="muted">{d.status === 'signed' ? t('evaluations.locked') : t('evaluations.readOnly')}</p>
+      {d.signedBy ? <p>{t('evaluations.signedBy', { name: d.signedBy.name, date: formatDate(d.signedAt, true) })}</p> : null}
+      <dl className="facts">
+        <Written label={t('evaluations.assessment')}>{d.assessment.trim()}</Written>
+        <Written label={t('evaluations.decisionLegend')}>{d.decision ? decisionLabel(t, d.decision) : null}</Written>
+        <Written label={t('evaluations.adjustment')}>{d.adjustment.trim()}</Written>
+      </dl>
+    </section>
+  );
+}
+
+/** For a unit manager, on a signed evaluation: reopen it, saying why. */
+export function ReopenSection({ detail, onReopened }: { detail: EvaluationDetail; onReopened(detail: EvaluationDetail): void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const action = useAction();
+  const confirm = async () => {
+    if (reason.trim() === '') {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    const result = await action.run(() => reopenEvaluation(detail.id, { reason: reason.trim() }));
+    if (result) {
+      setOpen(false);
+      onReopened(result);
+    }
+  };
+  const cancel = () => {
+    setOpen(false);
+    setMissing(false);
+    action.reset();
+  };
+  return (
+    <section className="card" aria-labelledby="evaluation-reopen-heading">
+      <h2 id="evaluation-reopen-heading">{t('evaluations.reopenHeading')}</h2>
+      <p className="muted">{t('evaluations.reopenIntro')}</p>
+      <button type="button" className="button" onClick={() => setOpen(true)}>
+        {t('evaluations.reopen')}
+      </button>
+      <ConfirmDialog open={open} title={t('evaluations.reopenTitle')} confirmLabel={t('evaluations.reopen')} onConfirm={() => void confirm()} onCancel={cancel} busy={action.busy}>
+        <p>{t('evaluations.reopenText')}</p>
+        <ProblemAlert error={action.error} />
+        <TextArea
+          label={t('evaluations.reason')}
+          rows={3}
+          value={reason}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setMissing(false);
+          }}
+          error={missing ? t('evaluations.reasonRequired') : action.fieldErrors.reason}
+        />
+      </ConfirmDialog>
+    </section>
+  );
+}
