@@ -10,15 +10,16 @@ import { and, asc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
 import { assessDue, compareDue, DUE_WITHIN_DAYS } from '../../core/coverage/due.ts';
 import { effectiveWindow, historyWindowDefaults } from '../../core/coverage/history-windows.ts';
 import type { Platform } from '../../core/platforms.ts';
-import type { DueItem, DueList, DueQuery } from '../../contract/coverage.ts';
+import type { DueList, DueQuery } from '../../contract/coverage.ts';
 import { accounts, units } from '../../db/schema/index.ts';
 import { authorize } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { findUnit } from '../lookup.ts';
-import { accountRef, dayOfNow, readableAccount } from './account-ref.ts';
+import { dayOfNow, readableAccount } from './account-ref.ts';
 import { documentedCoreDays } from './documented-core-days.ts';
 import { loadWindowOverrides } from './history-window-rows.ts';
 import { loadUnitDirectory } from './unit-reporters.ts';
+import { dueItem } from './due-item.ts';
 
 export async function listDue(ctx: Context, query: DueQuery = {}): Promise<DueList> {
   const orgId = ctx.actor.organisationId;
@@ -63,27 +64,7 @@ export async function listDue(ctx: Context, query: DueQuery = {}): Promise<DueLi
       documented: documented.get(a.id) ?? [],
       today,
     });
-    const unit = directory.unit(a.unitId)!;
-    const item: DueItem = {
-      account: accountRef(a),
-      unit: { id: unit.id, slug: unit.slug, name: unit.name },
-      reporters: directory.reporters(a.unitId),
-      cadence: defaults.cadence,
-      status: assessment.status,
-      window,
-      windowStart: assessment.windowStart,
-      toCover: assessment.toCover,
-      toCoverDays: assessment.toCoverDays,
-      deadline: assessment.deadline,
-      daysLeft: assessment.daysLeft,
-      leavesWindowOn: assessment.leavesWindowOn,
-      daysUntilLost: assessment.daysUntilLost,
-      lostDays: assessment.lostDays,
-      months: assessment.months,
-      firstDocumented: assessment.firstDocumented,
-      exportName: defaults.exportName,
-      instruction: defaults.instruction,
-    };
+    const item = dueItem(a, directory.unit(a.unitId)!, directory.reporters(a.unitId), assessment, window);
     return { item, assessment };
   });
   // Stable: accounts come ordered by name, so equal urgency keeps that order.

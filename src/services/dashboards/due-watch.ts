@@ -17,10 +17,11 @@ import type { Platform } from '../../core/platforms.ts';
 import type { DueItem } from '../../contract/coverage.ts';
 import type { Db } from '../../db/client.ts';
 import { documentedRuns } from '../../db/schema/index.ts';
-import { accountRef, dayOfNow } from '../coverage/account-ref.ts';
+import { dayOfNow } from '../coverage/account-ref.ts';
 import { documentedCoreDays } from '../coverage/documented-core-days.ts';
 import { loadWindowOverrides } from '../coverage/history-window-rows.ts';
 import { loadUnitDirectory } from '../coverage/unit-reporters.ts';
+import { dueItem } from '../coverage/due-item.ts';
 import type { AccountRow } from '../goals/goal-bundles.ts';
 import { lockAccount } from '../statistics/write-statistics.ts';
 
@@ -122,26 +123,5 @@ export async function dueItemOf(db: Db, organisationId: string, a: AccountRow, t
   const found = dueOf({ ...a, createdDay: dayOfNow(a.createdAt) }, runs.get(a.id) ?? [], overrides, today);
   const unit = directory.unit(a.unitId);
   if (!found || !unit) return null;
-  const { assessment, window } = found;
-  const defaults = historyWindowDefaults[a.platform as Platform];
-  return {
-    account: accountRef(a),
-    unit: { id: unit.id, slug: unit.slug, name: unit.name },
-    reporters: directory.reporters(a.unitId),
-    cadence: defaults.cadence,
-    status: assessment.status,
-    window,
-    windowStart: assessment.windowStart,
-    toCover: assessment.toCover,
-    toCoverDays: assessment.toCoverDays,
-    deadline: assessment.deadline,
-    daysLeft: assessment.daysLeft,
-    leavesWindowOn: assessment.leavesWindowOn,
-    daysUntilLost: assessment.daysUntilLost,
-    lostDays: assessment.lostDays,
-    months: assessment.months,
-    firstDocumented: assessment.firstDocumented,
-    exportName: defaults.exportName,
-    instruction: defaults.instruction,
-  };
+  return dueItem(a, unit, directory.reporters(a.unitId), found.assessment, found.window);
 }
