@@ -66,6 +66,8 @@ export const AttentionReason = z
       leavesWindowOn: Day.nullable(),
       daysUntilLost: z.number().int().nullable(),
     }),
+    /** Monthly evaluations still unsigned after their due day (the 15th of the following month), oldest first. */
+    z.object({ kind: z.literal('overdue_evaluations'), count: z.number().int(), months: z.array(z.string().meta({ example: '2026-10' })) }),
   ])
   .meta({ id: 'AttentionReason' });
 export type AttentionReason = z.infer<typeof AttentionReason>;
@@ -111,7 +113,7 @@ export const OverviewOut = z
     children: z.array(OverviewUnit),
     /** Accounts placed directly in the scope unit (at the organisation: in top units without sub-units are not repeated here). */
     accounts: z.array(OverviewAccount),
-    /** Accounts in the scope and below with at least one reason, the most urgent first (missed, overdue, misfit, at risk, due). */
+    /** Accounts in the scope and below with at least one reason, the most urgent first (missed, overdue gap, overdue evaluation, misfit, at risk, due gap). */
     attention: z.array(OverviewAccount),
     /** How many accounts need attention in all (attention is capped at 100). */
     attentionTotal: z.number().int(),

@@ -36,17 +36,19 @@ export interface KpiOfAccount {
   status: KpiStatus;
 }
 
-/** Reason kinds by urgency: missed, overdue gap, misfit, at risk, due gap. */
+/** Reason kinds by urgency: missed, overdue gap, overdue evaluation, misfit, at risk, due gap. */
 function urgency(r: AttentionReason): number {
   switch (r.kind) {
     case 'missed_kpis':
       return 0;
     case 'documentation_gap':
-      return r.status === 'overdue' ? 1 : 4;
-    case 'audience_misfit':
+      return r.status === 'overdue' ? 1 : 5;
+    case 'overdue_evaluations':
       return 2;
-    case 'at_risk_kpis':
+    case 'audience_misfit':
       return 3;
+    case 'at_risk_kpis':
+      return 4;
   }
 }
 
@@ -57,6 +59,7 @@ export function reasonsFor(
   kpis: readonly KpiOfAccount[],
   fit: FitSummary | undefined,
   due: { assessment: DueAssessment; cadence: Cadence } | undefined,
+  overdueEvaluations: readonly string[] = [],
 ): AttentionReason[] {
   const out: AttentionReason[] = [];
   const ref = (k: KpiOfAccount) => ({ goalId: k.goalId, kpiId: k.kpiId, name: k.name });
@@ -85,6 +88,7 @@ export function reasonsFor(
       daysUntilLost: a.daysUntilLost,
     });
   }
+  if (overdueEvaluations.length > 0) out.push({ kind: 'overdue_evaluations', count: overdueEvaluations.length, months: [...overdueEvaluations] });
   return out.sort((x, y) => urgency(x) - urgency(y));
 }
 

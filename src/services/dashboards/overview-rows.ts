@@ -1,7 +1,7 @@
 /**
  * Everything the overview needs per account, in one statement answered as JSON text: the
  * account, its newest audience snapshot on or before `asOf`, its cached documented runs, and per
- * active goal the cached KPI statuses as of `asOf` counted, listing the KPIs that are missed, at
+ * active goal the cached KPI statuses as of `asOf` counted, the months whose evaluation is overdue today, listing the KPIs that are missed, at
  * risk, or not cached yet (status null).
  * Measured on PGlite with 500 accounts: turning rows into objects dominates small reads there
  * (`select *` of 500 accounts ≈ 2½ × the same rows as one json_agg text), and the five reads it
@@ -45,6 +45,8 @@ export interface OverviewRow {
   snapshot: { day: Day; ageDistribution: Record<string, number>; importId: string | null; source: string } | null;
   /** Cached documented runs; null: not computed yet. */
   runs: DayRange[] | null;
+  /** Months whose evaluation is still a draft after its due day (as of today), oldest first. */
+  overdueEvaluations: string[];
   goals: OverviewGoal[];
 }
 
@@ -52,13 +54,13 @@ type Raw = [
   string, string, string, string, string, string, string, string[] | null,
   string | null, Record<string, number> | string | null, string | null, string | null,
   DayRange[] | null,
-  null,
+  string[] | null,
 ];
 
 type RawGoal = [string, string, string, number, number, number, number, number, [string, string, string | null, string[] | null, string | null][] | null];
 
 /** The active and paused accounts of the organisation, or of the unit with this path and below. */
-export async function readOverviewRows(db: Db, organisationId: string, scopePath: string | null, asOf: Day): Promise<OverviewRow[]> {
+export async function readOverviewRows(db: Db, organisationId: string, scopePath: string | null, asOf: Day, today: Day = asOf): Promise<OverviewRow[]> {
   const scope = scopePath === null
     ? sql``
     : sql`and a.unit_id in (select u.id from units u where u.organisation_id = ${organisationId}::uuid and (u.path = ${scopePath} or u.path like ${`${scopePath}/%`}))`;
@@ -73,7 +75,9 @@ export async function readOverviewRows(db: Db, organisationId: string, scopePath
     select
       (select coalesce(json_agg(json_build_array(
          a.id, a.unit_id, a.name, a.slug, a.platform, a.status, (a.created_at at time zone 'UTC')::date, a.target_age_groups,
-         s.day, s.age_distribution, s.import_id, s.source, r.runs, null)), '[]')::text
+         s.day, s.age_distribution, s.import_id, s.source, r.runs,
+         (select json_agg(to_char(e.month, 'YYYY-MM') order by e.month) from evaluations e
+          where e.account_id = a.id and e.status = 'draft' and (e.month + interval '1 month' + interval '14 days')::date < ${today}::date))), '[]')::text
        from shown a
        left join lateral (
          select day, age_distribution, import_id, source from audience_snapshots
@@ -123,6 +127,7 @@ export async function readOverviewRows(db: Db, organisationId: string, scopePath
       targetAgeGroups: r[7] ?? [],
       snapshot: r[8] !== null && dist ? { day: r[8], ageDistribution: dist, importId: r[10], source: r[11] ?? 'manual' } : null,
       runs: r[12],
+      overdueEvaluations: r[13] ?? [],
       goals: goalsOf.get(r[0]) ?? [],
     };
   });

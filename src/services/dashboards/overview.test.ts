@@ -22,6 +22,10 @@ import { accountDashboard } from './account-dashboard.ts';
 import { overview } from './overview.ts';
 import { overviewWorld, type OverviewWorld } from './overview-world.ts';
 import { warmDashboards } from './warm-dashboards.ts';
+import { listEvaluations } from '../evaluations/list-evaluations.ts';
+import { prepareEvaluations } from '../evaluations/prepare-evaluations.ts';
+import { signEvaluation } from '../evaluations/sign-evaluation.ts';
+import { updateEvaluation } from '../evaluations/update-evaluation.ts';
 
 const counts = (met: number, on_track: number, at_risk: number, missed: number, not_measured: number): StatusCounts => ({ met, on_track, at_risk, missed, not_measured });
 
@@ -199,6 +203,27 @@ forEachDatabase('overview', (fresh) => {
     assert.deepEqual(feb.counts, counts(0, 0, 0, 0, 6));
     assert.deepEqual(feb.posts, []);
     assert.deepEqual(feb.freshness, { lastDocumented: null, daysSince: null });
+  });
+
+  test('overdue monthly evaluations: drafts past their due day need attention until signed', async () => {
+    await using t = await fresh();
+    const w = await overviewWorld(t.db);
+    const may = { ...w.admin, now: new Date('2026-05-20T10:00:00Z') };
+    const april = { ...w.admin, now: new Date('2026-04-10T10:00:00Z') };
+    await prepareEvaluations(may, { month: '2026-03' });
+    await prepareEvaluations(may, { month: '2026-04' });
+    const reasonOf = (o: Awaited<ReturnType<typeof overview>>, account: string) =>
+      o.attention.find((a) => a.account.id === account)?.reasons.find((r) => r.kind === 'overdue_evaluations');
+    // On 10 April March's evaluation is due (by the 15th), not overdue.
+    assert.equal(reasonOf(await overview(april, { period: '2026-03' }), w.a1), undefined);
+    // On 20 May both are overdue: March's was due by 15 April, April's by 15 May.
+    const late = await overview(may, { period: '2026-03' });
+    assert.deepEqual(reasonOf(late, w.a1), { kind: 'overdue_evaluations', count: 2, months: ['2026-03', '2026-04'] });
+    assert.ok(late.attention.every((a) => a.account.id === w.closed || reasonOf(late, a.account.id)), 'every active account has both drafts overdue');
+    const [march] = (await listEvaluations(may, { account: w.a1, month: '2026-03' })).items;
+    await updateEvaluation(may, march!.id, { assessment: 'Fulgte opp.', decision: 'keep' });
+    await signEvaluation(may, march!.id);
+    assert.deepEqual(reasonOf(await overview(may, { period: '2026-03' }), w.a1), { kind: 'overdue_evaluations', count: 1, months: ['2026-04'] });
   });
 
   test('warming in the background fills both caches for today; the overview then only reads; an aborted warm-up stops', async () => {

@@ -14,7 +14,8 @@
  * - KPIs are evaluated as of min(period end, today) and read from the result cache
  *   (kpi-results.ts; what is missing is computed and stored first); audience fit uses the newest snapshot on or
  *   before that day; the due watchdog judges as of today (what can still be saved is a matter of
- *   now, whatever period is shown) and watches active accounts only (paused: due is null).
+ *   now, whatever period is shown) and watches active accounts only (paused: due is null);
+ *   overdue evaluations are drafts past their due day as of today.
  */
 import { eq } from 'drizzle-orm';
 import { audienceFit } from '../../core/audience/fit.ts';
@@ -70,7 +71,7 @@ export async function overview(ctx: Context, query: OverviewQuery = {}): Promise
       .select({ id: units.id, slug: units.slug, name: units.name, parentId: units.parentId, path: units.path, archivedAt: units.archivedAt })
       .from(units)
       .where(eq(units.organisationId, orgId)),
-    readOverviewRows(ctx.db, orgId, scopePath, asOf),
+    readOverviewRows(ctx.db, orgId, scopePath, asOf, today),
     loadWindowOverrides(ctx.db, orgId),
   ]);
   const unitById = new Map(unitRows.map((u) => [u.id, u]));
@@ -121,7 +122,7 @@ export async function overview(ctx: Context, query: OverviewQuery = {}): Promise
       worst: worstOf(counts),
       audienceFit: fit.status,
       due: due?.assessment.status ?? null,
-      reasons: reasonsFor(flagged, { ...fit, snapshotDay: a.snapshot?.day ?? null }, due ? { assessment: due.assessment, cadence } : undefined),
+      reasons: reasonsFor(flagged, { ...fit, snapshotDay: a.snapshot?.day ?? null }, due ? { assessment: due.assessment, cadence } : undefined, a.overdueEvaluations),
     };
   });
 

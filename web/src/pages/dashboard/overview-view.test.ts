@@ -73,6 +73,12 @@ test('documentation gaps: overdue or due, days to cover, when they are lost, wha
   );
 });
 
+test('overdue evaluations: the months in words, in the language', () => {
+  const reason = { kind: 'overdue_evaluations', count: 2, months: ['2026-09', '2026-10'] } as const;
+  assert.deepEqual(reasonPhrases(reason, 'nb'), [{ key: 'evaluationsOverdue', params: { count: 2, months: 'september 2026, oktober 2026' } }]);
+  assert.deepEqual(reasonPhrases(reason, 'en'), [{ key: 'evaluationsOverdue', params: { count: 2, months: 'September 2026, October 2026' } }]);
+});
+
 test('addresses keep the period and a non-default comparison', () => {
   assert.equal(withPeriod(unitDashboardPath('hf'), '2026-Q3', 'previous'), '/dashboard/units/hf?period=2026-Q3');
   assert.equal(withPeriod(accountDashboardPath('uib-ig'), '2026', 'last_year'), '/accounts/uib-ig/dashboard?period=2026&compare=last_year');

@@ -7,7 +7,7 @@ import type { BarSpec } from '../../../../src/charts/spec.ts';
 import type { MetricByUnitOut, UnitMetricRow } from '../../../../src/contract/dashboards.ts';
 import type { AttentionReason, StatusCounts } from '../../../../src/contract/overview.ts';
 import { getMetric } from '../../../../src/core/metrics/catalogue.ts';
-import { describeRange, type CompareChoice, type PickerLanguage } from '../../components/period-picker.ts';
+import { describeRange, monthName, type CompareChoice, type PickerLanguage } from '../../components/period-picker.ts';
 
 /** Best first, as the tiles show them. */
 export const statusOrder = ['met', 'on_track', 'at_risk', 'missed', 'not_measured'] as const satisfies readonly (keyof StatusCounts)[];
@@ -31,11 +31,18 @@ export function shareText(value: number, lang: PickerLanguage): string {
 
 export const ageText = (group: string) => group.replace('-', '–');
 
+/** "oktober 2026" / "October 2026" from 2026-10. */
+function monthText(month: string, lang: PickerLanguage): string {
+  const [y, m] = month.split('-').map(Number);
+  return y && m ? `${monthName(m, lang)} ${y}` : month;
+}
+
 function dayInWords(day: string, lang: PickerLanguage): string {
   return describeRange({ start: day, end: day }, lang);
 }
 
 export type ReasonPhraseKey =
+  | 'evaluationsOverdue'
   | 'missed'
   | 'atRisk'
   | 'misfit'
@@ -92,6 +99,8 @@ export function reasonPhrases(reason: AttentionReason, lang: PickerLanguage): Re
       if (reason.cadence === 'monthly') out.push({ key: 'gapMonthly', params: {} });
       return out;
     }
+    case 'overdue_evaluations':
+      return [{ key: 'evaluationsOverdue', params: { count: reason.count, months: reason.months.map((m) => monthText(m, lang)).join(', ') } }];
   }
 }
 

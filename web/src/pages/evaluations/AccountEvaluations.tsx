@@ -6,10 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { listEvaluations } from '../../api/evaluations.ts';
 import { Loaded } from '../../components/feedback.tsx';
-import { formatDay, formatMonth } from '../../components/statistics.ts';
+import { formatMonth } from '../../components/statistics.ts';
 import { useLoad } from '../../hooks.ts';
-import { formatDate } from '../../i18n/index.ts';
-import { EvaluationStateBadge, decisionLabel } from './labels.tsx';
+import { EvaluationStatusCells } from './labels.tsx';
 
 export function AccountEvaluations({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
@@ -41,18 +40,7 @@ export function AccountEvaluations({ accountId }: { accountId: string }) {
                       <th scope="row">
                         <Link to={`/evaluations/${encodeURIComponent(e.id)}`}>{formatMonth(e.month)}</Link>
                       </th>
-                      <td>
-                        <EvaluationStateBadge state={e.state} />
-                      </td>
-                      <td>{formatDay(e.dueOn)}</td>
-                      <td>{e.decision ? decisionLabel(t, e.decision) : <span className="not-set">{t('evaluations.notDecided')}</span>}</td>
-                      <td>
-                        {e.signedBy ? (
-                          t('evaluations.signedByAt', { name: e.signedBy.name, date: formatDate(e.signedAt, true) })
-                        ) : (
-                          <span className="not-set">{t('evaluations.notSigned')}</span>
-                        )}
-                      </td>
+                      <EvaluationStatusCells e={e} />
                     </tr>
                   ))}
                 </tbody>

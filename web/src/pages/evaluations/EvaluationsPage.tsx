@@ -14,8 +14,8 @@ import { SelectField } from '../../components/forms.tsx';
 import { formatDay, formatMonth } from '../../components/statistics.ts';
 import { unitOptions } from '../../components/units.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
-import { formatDate, formatNumber } from '../../i18n/index.ts';
-import { EvaluationStateBadge, decisionLabel, stateTileClass } from './labels.tsx';
+import { formatNumber } from '../../i18n/index.ts';
+import { EvaluationStatusCells, stateTileClass } from './labels.tsx';
 import { countsByUnit, evaluationStates, monthChoices, readFilters, type EvaluationFilters } from './evaluation-view.ts';
 
 const MONTHS_OFFERED = 12;
@@ -164,18 +164,7 @@ function ListView({ data, filters, filtered, params }: { data: EvaluationList; f
                   <td>
                     <Link to={`/evaluations/${encodeURIComponent(e.id)}`}>{formatMonth(e.month)}</Link>
                   </td>
-                  <td>
-                    <EvaluationStateBadge state={e.state} />
-                  </td>
-                  <td>{formatDay(e.dueOn)}</td>
-                  <td>{e.decision ? decisionLabel(t, e.decision) : <span className="not-set">{t('evaluations.notDecided')}</span>}</td>
-                  <td>
-                    {e.signedBy ? (
-                      t('evaluations.signedByAt', { name: e.signedBy.name, date: formatDate(e.signedAt, true) })
-                    ) : (
-                      <span className="not-set">{t('evaluations.notSigned')}</span>
-                    )}
-                  </td>
+                  <EvaluationStatusCells e={e} />
                   <td>
                     {e.evaluators.length > 0 ? e.evaluators.map((p) => p.name).join(', ') : <span className="not-set">{t('evaluations.noEvaluators')}</span>}
                   </td>

@@ -1,7 +1,9 @@
 /** Evaluation states and decisions in words, with a symbol and a colour that are never the only cue. */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { EvaluationDecision, EvaluationState } from '../../../../src/contract/evaluations.ts';
+import type { EvaluationDecision, EvaluationState, EvaluationSummary } from '../../../../src/contract/evaluations.ts';
+import { formatDay } from '../../components/statistics.ts';
+import { formatDate } from '../../i18n/index.ts';
 
 export const decisionLabel = (t: TFunction, decision: EvaluationDecision): string => t(`evaluations.decision.${decision}`);
 
@@ -23,5 +25,26 @@ export function EvaluationStateBadge({ state }: { state: EvaluationState }) {
       <span aria-hidden="true">{stateIcon[state]} </span>
       {t(`evaluations.state.${state}`)}
     </span>
+  );
+}
+
+/** The cells every list of evaluations shares: state, due day, decision, who signed and when. */
+export function EvaluationStatusCells({ e }: { e: Pick<EvaluationSummary, 'state' | 'dueOn' | 'decision' | 'signedBy' | 'signedAt'> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <td>
+        <EvaluationStateBadge state={e.state} />
+      </td>
+      <td>{formatDay(e.dueOn)}</td>
+      <td>{e.decision ? decisionLabel(t, e.decision) : <span className="not-set">{t('evaluations.notDecided')}</span>}</td>
+      <td>
+        {e.signedBy ? (
+          t('evaluations.signedByAt', { name: e.signedBy.name, date: formatDate(e.signedAt, true) })
+        ) : (
+          <span className="not-set">{t('evaluations.notSigned')}</span>
+        )}
+      </td>
+    </>
   );
 }
