@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MetricByUnitOut, UnitMetricRow } from '../../../../src/contract/dashboards.ts';
+import type { AttentionReason } from '../../../../src/contract/overview.ts';
 import {
   accountDashboardPath,
   isOverviewMetric,
@@ -74,7 +75,7 @@ test('documentation gaps: overdue or due, days to cover, when they are lost, wha
 });
 
 test('overdue evaluations: the months in words, in the language', () => {
-  const reason = { kind: 'overdue_evaluations', count: 2, months: ['2026-09', '2026-10'] } as const;
+  const reason: AttentionReason = { kind: 'overdue_evaluations', count: 2, months: ['2026-09', '2026-10'] };
   assert.deepEqual(reasonPhrases(reason, 'nb'), [{ key: 'evaluationsOverdue', params: { count: 2, months: 'september 2026, oktober 2026' } }]);
   assert.deepEqual(reasonPhrases(reason, 'en'), [{ key: 'evaluationsOverdue', params: { count: 2, months: 'September 2026, October 2026' } }]);
 });
