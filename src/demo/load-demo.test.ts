@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { platforms } from '../core/platforms.ts';
 import { roles } from '../core/roles.ts';
 import { slugify } from '../core/slug.ts';
@@ -32,7 +32,7 @@ test('the demo data is consistent: slugs, e-mails, units and sign-in people', ()
 /** The demo without statistics and goals, for tests about the organisation itself (much quicker to load). */
 const withoutGoals = { ...demoOrganisation, statistics: {}, strategicGoals: [], goals: [] };
 
-forEachDatabase('demo loader', (fresh) => {
+forEachDatabase('demo loader', (fresh, kind) => {
   test('loads a three-level unit tree, 20–40 accounts on every platform and people in every role', async () => {
     await using t = await fresh();
     const summary = await loadDemo(t.db);
@@ -79,6 +79,13 @@ forEachDatabase('demo loader', (fresh) => {
     assert.equal(hashes.length, demoOrganisation.people.length);
     assert.equal(new Set(hashes.map((h) => h.hash)).size, 1, 'everyone has the one demo password, hashed once');
     assert.ok(hashes[0]!.hash?.startsWith('$argon2id$'));
+
+    // The rollups were vacuumed after the load (on PGlite, the only session, every page all-visible).
+    const rollups = ((await t.db.execute(
+      sql`select relallvisible::int as visible, relpages::int as total, last_vacuum is not null as vacuumed from pg_class c join pg_stat_user_tables s on s.relid = c.oid where c.relname = 'metric_months'`,
+    )) as { rows: { visible: number; total: number; vacuumed: boolean }[] }).rows[0]!;
+    assert.ok(rollups.vacuumed && rollups.total > 0, 'vacuumed and analysed');
+    if (kind === 'pglite') assert.equal(rollups.visible, rollups.total, 'every page all-visible');
   });
 
   test('everyone shown in the sign-in list can sign in with the demo password and sees accounts', async () => {

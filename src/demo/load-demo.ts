@@ -40,6 +40,7 @@ import { targetFor } from './demo-targets.ts';
 import { generateCompetitorFigures } from './demo-competitors.ts';
 import { createCompetitor } from '../services/competitors/create-competitor.ts';
 import { recordFigures } from '../services/competitors/record-figures.ts';
+import { vacuumRollups } from '../services/statistics/vacuum-rollups.ts';
 
 /** What the loader made, by the keys the demo data uses. */
 export interface DemoIds {
@@ -370,5 +371,8 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<D
     for (const step of steps) await step(ctx, data, ids, passwordHash);
     return org.organisationId;
   });
+  // The rollups were all written just now: vacuumed, the dashboards read them by index only at
+  // once (PGlite has no autovacuum; on PostgreSQL it saves autovacuum the wait).
+  await vacuumRollups(db);
   return summary('loaded', organisationId, await countsOf(db, organisationId));
 }

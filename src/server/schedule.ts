@@ -1,15 +1,20 @@
 /**
- * The server's monthly evaluation drafts: at start and then every hour, last month's drafts are
- * prepared for every organisation (services/evaluations/prepare-evaluations.ts, idempotent and
- * one read when nothing is missing), so on the first day of a month the drafts appear within
- * the hour. A failure is logged and tried again on the next round; it never stops the server.
+ * The server's hourly jobs, at start and then every hour:
+ * - last month's evaluation drafts are prepared for every organisation
+ *   (services/evaluations/prepare-evaluations.ts, idempotent and one read when nothing is
+ *   missing), so on the first day of a month the drafts appear within the hour;
+ * - on PGlite, which runs no autovacuum, the monthly rollups are vacuumed
+ *   (services/statistics/vacuum-rollups.ts) so the dashboards' index-only scans stay index-only;
+ *   on PostgreSQL autovacuum does it.
+ * A failure is logged and tried again on the next round; it never stops the server.
  */
 import { lastMonth } from '../core/evaluations/months.ts';
-import type { Db } from '../db/client.ts';
+import type { Database, Db } from '../db/client.ts';
 import { organisations } from '../db/schema/index.ts';
 import { dayOfNow } from '../services/coverage/account-ref.ts';
 import { prepareEvaluations } from '../services/evaluations/prepare-evaluations.ts';
 import { loadSystemActor } from '../services/load-actor.ts';
+import { vacuumRollups } from '../services/statistics/vacuum-rollups.ts';
 import type { Logger } from './logger.ts';
 
 export interface PreparedMonth {
@@ -36,18 +41,31 @@ export async function prepareLastMonthEverywhere(db: Db, now: Date, logger: Logg
   return done;
 }
 
+/** Vacuums the rollups; a failure is logged as a warning, never thrown. True when it ran. */
+export async function vacuumRollupsLogged(db: Db, logger: Logger): Promise<boolean> {
+  try {
+    await vacuumRollups(db);
+    return true;
+  } catch (error) {
+    logger.warn('vacuuming the rollups failed', { error });
+    return false;
+  }
+}
+
 export interface Schedule {
   stop(): Promise<void>;
 }
 
-/** Runs the preparation now and every `everyMs` (an hour); `stop` waits for a round in progress. */
-export function startEvaluationSchedule(db: Db, logger: Logger, clock: () => Date = () => new Date(), everyMs = 60 * 60_000): Schedule {
+/** Runs the jobs now and every `everyMs` (an hour); `stop` waits for a round in progress. */
+export function startSchedule(database: Pick<Database, 'db' | 'kind'>, logger: Logger, clock: () => Date = () => new Date(), everyMs = 60 * 60_000): Schedule {
+  const { db } = database;
   let running: Promise<unknown> | null = null;
   let stopped = false;
   const round = () => {
     if (stopped) return;
     running ??= prepareLastMonthEverywhere(db, clock(), logger)
       .catch((error: unknown) => logger.warn('preparing evaluation drafts failed', { error }))
+      .then(() => database.kind === 'pglite' && vacuumRollupsLogged(db, logger))
       .finally(() => (running = null));
   };
   round();

@@ -15,7 +15,7 @@ import { FailureLimiter } from './rate-limit.ts';
 import { AppError } from '../core/errors.ts';
 import { deleteExpiredSessions } from '../services/auth/sessions.ts';
 import { warmDashboards } from '../services/dashboards/warm-dashboards.ts';
-import { startEvaluationSchedule } from './schedule.ts';
+import { startSchedule } from './schedule.ts';
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -87,8 +87,8 @@ export async function startServer(config: Config, options: { webRoot?: string | 
   warm();
   const warmTimer = setInterval(warm, 5 * 60_000);
   warmTimer.unref();
-  // Last month's evaluation drafts, at start and every hour (idempotent).
-  const evaluationSchedule = startEvaluationSchedule(database.db, logger);
+  // Last month's evaluation drafts and (PGlite) the rollups' VACUUM, at start and every hour.
+  const schedule = startSchedule(database, logger);
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
@@ -101,7 +101,7 @@ export async function startServer(config: Config, options: { webRoot?: string | 
       clearInterval(warmTimer);
       warmer.abort();
       await warming;
-      await evaluationSchedule.stop();
+      await schedule.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Idle keep-alive connections would hold close() open; in-flight requests still finish.

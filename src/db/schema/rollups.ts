@@ -29,6 +29,9 @@ export const metricMonths = pgTable(
   },
   (t) => [
     primaryKey({ name: 'metric_months_pkey', columns: [t.accountId, t.metric, t.month] }),
-    index('metric_months_org_metric_month_idx').on(t.organisationId, t.metric, t.month),
+    // Covering (migration 0008 adds INCLUDE (account_id, sum, days, last_value), which Drizzle
+    // cannot express): the dashboards read many accounts' months by an index-only scan, heap
+    // pages untouched while the visibility map is fresh (services/statistics/vacuum-rollups.ts).
+    index('metric_months_org_metric_month_cover_idx').on(t.organisationId, t.metric, t.month),
   ],
 );
