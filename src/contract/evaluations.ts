@@ -108,6 +108,10 @@ export type EvaluationSummary = z.infer<typeof EvaluationSummary>;
 export const EvaluationDetail = EvaluationSummary.extend({
   assessment: z.string(),
   adjustment: z.string(),
+  /** Hours spent on the account in the month (null: not documented); summed in the annual report. */
+  hoursSpent: z.number().nullable(),
+  /** Money spent on the account in the month, NOK (null: not documented). */
+  moneySpentNok: z.number().nullable(),
   figures: EvaluationFigures,
   /** True when the figures are frozen (signed); false when computed now. */
   figuresFrozen: z.boolean(),
@@ -136,9 +140,17 @@ export type EvaluationList = z.infer<typeof EvaluationList>;
 
 const Text = z.string().max(20_000);
 
-/** Saving a draft: any of the three fields. */
+const Resource = z.number().min(0, 'zero or more').max(1_000_000_000, 'too large').nullable().optional();
+
+/** Saving a draft: any of the fields (null clears the resources spent). */
 export const EvaluationUpdateInput = z
-  .object({ assessment: Text.optional(), decision: EvaluationDecision.nullable().optional(), adjustment: Text.optional() })
+  .object({
+    assessment: Text.optional(),
+    decision: EvaluationDecision.nullable().optional(),
+    adjustment: Text.optional(),
+    hoursSpent: Resource.describe('hours spent on the account in the month'),
+    moneySpentNok: Resource.describe('money spent on the account in the month, NOK'),
+  })
   .meta({ id: 'EvaluationUpdateInput' });
 export type EvaluationUpdateInput = z.infer<typeof EvaluationUpdateInput>;
 

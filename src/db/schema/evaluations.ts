@@ -6,7 +6,7 @@
  * written in the same transaction, so the history of who did what stays even after reopening.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, doublePrecision, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisation.ts';
 import { people } from './people.ts';
 import { accounts } from './accounts.ts';
@@ -32,6 +32,10 @@ export const evaluations = pgTable(
     /** keep | adjust_content | escalate; null until chosen. */
     decision: text('decision'),
     adjustment: text('adjustment').notNull().default(''),
+    /** Hours spent on the account in the month, as the evaluator documents them (null: not documented). */
+    hoursSpent: doublePrecision('hours_spent'),
+    /** Money spent on the account in the month, in NOK (ads, production; null: not documented). */
+    moneySpentNok: doublePrecision('money_spent_nok'),
     /** The figures it was signed on; null for a draft (computed on read). */
     figures: jsonb('figures').$type<EvaluationFiguresJson>(),
     signedBy: uuid('signed_by').references(() => people.id),
@@ -45,6 +49,7 @@ export const evaluations = pgTable(
     index('evaluations_org_month_idx').on(t.organisationId, t.month),
     check('evaluations_status_check', sql`${t.status} in ('draft', 'signed')`),
     check('evaluations_month_first_day', sql`extract(day from ${t.month}) = 1`),
+    check('evaluations_resources_not_negative', sql`coalesce(${t.hoursSpent}, 0) >= 0 and coalesce(${t.moneySpentNok}, 0) >= 0`),
   ],
 );
 

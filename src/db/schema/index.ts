@@ -9,3 +9,4 @@ export * from './competitors.ts';
 export * from './rollups.ts';
 export * from './kpi-results.ts';
 export * from './evaluations.ts';
+export * from './reports.ts';

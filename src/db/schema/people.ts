@@ -16,6 +16,8 @@ export const people = pgTable(
     /** argon2id PHC string; null when the person has no local password. */
     passwordHash: text('password_hash'),
     locale: text('locale').notNull().default('nb'),
+    /** Reminders (notifications) are also sent by e-mail when SMTP is configured. */
+    notifyByEmail: boolean('notify_by_email').notNull().default(true),
     active: boolean('active').notNull().default(true),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

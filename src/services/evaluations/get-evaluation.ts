@@ -56,6 +56,8 @@ export async function presentEvaluation(ctx: Context, loaded: LoadedEvaluation):
     ...summary,
     assessment: e.assessment,
     adjustment: e.adjustment,
+    hoursSpent: e.hoursSpent,
+    moneySpentNok: e.moneySpentNok,
     figures,
     figuresFrozen: frozen,
     events: events.map((ev) => ({

@@ -1,5 +1,6 @@
 /**
- * Saves a draft's text: the assessment, the decision and the adjustment, any of them. Needs
+ * Saves a draft: the assessment, the decision, the adjustment and the month's hours and money
+ * spent, any of them. Needs
  * 'evaluation.write' on the account's unit; a signed evaluation is locked (conflict) until a
  * manager reopens it. A change records an 'edited' event in the same transaction; saving the
  * same text again changes nothing and records nothing.
@@ -25,10 +26,12 @@ export async function updateEvaluation(ctx: Context, id: string, rawInput: Evalu
     // Locked and checked again: it may have been signed since it was read.
     const { evaluation: e } = await loadEvaluation(ctx, id, tx, true);
     assertTransition(e.status as EvaluationStatus, 'edit');
-    const changes: Partial<Pick<typeof evaluations.$inferInsert, 'assessment' | 'decision' | 'adjustment'>> = {};
+    const changes: Partial<Pick<typeof evaluations.$inferInsert, 'assessment' | 'decision' | 'adjustment' | 'hoursSpent' | 'moneySpentNok'>> = {};
     if (input.assessment !== undefined && input.assessment !== e.assessment) changes.assessment = input.assessment;
     if (input.decision !== undefined && input.decision !== e.decision) changes.decision = input.decision;
     if (input.adjustment !== undefined && input.adjustment !== e.adjustment) changes.adjustment = input.adjustment;
+    if (input.hoursSpent !== undefined && input.hoursSpent !== e.hoursSpent) changes.hoursSpent = input.hoursSpent;
+    if (input.moneySpentNok !== undefined && input.moneySpentNok !== e.moneySpentNok) changes.moneySpentNok = input.moneySpentNok;
     if (Object.keys(changes).length === 0) return;
     await tx
       .update(evaluations)

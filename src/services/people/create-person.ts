@@ -28,6 +28,7 @@ export async function createPerson(ctx: Context, rawInput: PersonCreateInput, op
     name: input.name,
     passwordHash: options.passwordHash ?? (input.password ? await hashPassword(input.password) : null),
     locale: input.locale,
+    notifyByEmail: true,
     active: true,
     lastLoginAt: null,
     createdAt: ctx.now,
