@@ -1,6 +1,7 @@
 /**
  * How long loading the demo takes (`maalbar demo` without the web build): loadDemo into a fresh
- * file-backed PGlite, after its migrations, wall and CPU time (PGlite runs in this process).
+ * file-backed PGlite, after its migrations, wall and CPU time (PGlite runs in this process), with
+ * how many values, monthly evaluations and annual reports it made.
  *
  *   node bench/demo-load.ts [--loader src/demo/load-demo.ts] [--rounds 2]
  *
@@ -13,7 +14,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { count } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.ts';
+import { annualReports, evaluations } from '../src/db/schema/index.ts';
 import type { loadDemo as LoadDemo } from '../src/demo/load-demo.ts';
 
 const { values: args } = parseArgs({ options: { loader: { type: 'string', default: 'src/demo/load-demo.ts' }, rounds: { type: 'string', default: '2' } } });
@@ -29,9 +32,10 @@ for (let round = 1; round <= Number(args.rounds); round++) {
   const summary = await loadDemo(database.db, { now });
   const wall = performance.now() - t0;
   const c = process.cpuUsage(c0);
+  const made = async (table: typeof evaluations | typeof annualReports) => (await database.db.select({ n: count() }).from(table))[0]?.n ?? 0;
   console.log(
     `${args.loader} round ${round}: ${(wall / 1000).toFixed(2)} s wall, ${((c.user + c.system) / 1e6).toFixed(2)} s CPU, ` +
-      `${summary.counts.observations} values, load average ${loadavg()[0]!.toFixed(1)}`,
+      `${summary.counts.observations} values, ${await made(evaluations)} evaluations, ${await made(annualReports)} annual reports, load average ${loadavg()[0]!.toFixed(1)}`,
   );
   await database.close();
   rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { loadConfig } from './config.ts';
+import { describeSmtp, loadConfig } from './config.ts';
 import { AppError } from './core/errors.ts';
 
 /** Asserts that loadConfig refuses `env` with invalid_config naming exactly `variables`. */
@@ -28,6 +28,7 @@ test('defaults: port 8080 on all interfaces, embedded database in ./data, plain 
     secureCookies: false,
     trustProxy: false,
     logLevel: 'info',
+    mail: null,
   });
 });
 
@@ -83,4 +84,31 @@ test('the error message does not echo a database password', () => {
     assert.ok(e instanceof AppError);
     assert.doesNotMatch(e.message, /hunter2/);
   }
+});
+
+test('MAALBAR_SMTP_URL turns e-mail on, with MAALBAR_MAIL_FROM or the default sender', () => {
+  assert.deepEqual(loadConfig({ MAALBAR_SMTP_URL: 'smtp://mail.example.no:587' }).mail, { url: 'smtp://mail.example.no:587', from: 'Målbar <maalbar@localhost>' });
+  assert.deepEqual(loadConfig({ MAALBAR_SMTP_URL: 'smtps://u%40x:p%3Aw@mail.example.no', MAALBAR_MAIL_FROM: 'Målbar UiX <maalbar@uix.no>' }).mail, {
+    url: 'smtps://u%40x:p%3Aw@mail.example.no',
+    from: 'Målbar UiX <maalbar@uix.no>',
+  });
+  assert.equal(loadConfig({ MAALBAR_SMTP_URL: 'smtp://localhost:2525', MAALBAR_MAIL_FROM: 'noreply@uix.no' }).mail?.from, 'noreply@uix.no');
+  assert.equal(loadConfig({ MAALBAR_MAIL_FROM: 'noreply@uix.no' }).mail, null);
+});
+
+test('a bad MAALBAR_SMTP_URL or MAALBAR_MAIL_FROM is refused, naming the variable and never echoing a password', () => {
+  for (const MAALBAR_SMTP_URL of ['http://mail.example.no', 'mail.example.no:25', 'smtp://', '']) assertRejects({ MAALBAR_SMTP_URL }, ['MAALBAR_SMTP_URL']);
+  for (const MAALBAR_MAIL_FROM of ['maalbar', 'Målbar <maalbar>', 'a b@c.no', '']) assertRejects({ MAALBAR_MAIL_FROM }, ['MAALBAR_MAIL_FROM']);
+  try {
+    loadConfig({ MAALBAR_SMTP_URL: 'imap://user:hunter2@mail.example.no' });
+    assert.fail('should throw');
+  } catch (e) {
+    assert.ok(e instanceof AppError);
+    assert.doesNotMatch(e.message + JSON.stringify(e.issues), /hunter2/);
+  }
+});
+
+test('describeSmtp names the server without user or password', () => {
+  assert.equal(describeSmtp('smtps://user:hunter2@mail.example.no:465'), 'smtps://mail.example.no:465');
+  assert.equal(describeSmtp('smtp://mail.example.no'), 'smtp://mail.example.no');
 });

@@ -11,10 +11,13 @@ import { registerDemo } from './commands/demo.ts';
 import { registerDetect } from './commands/detect.ts';
 import { registerDue } from './commands/due.ts';
 import { registerEvaluation } from './commands/evaluation.ts';
+import { registerReport } from './commands/report.ts';
+import { registerAnnualReport } from './commands/annual-report.ts';
 import { registerGoal } from './commands/goal.ts';
 import { registerGrant } from './commands/grant.ts';
 import { registerImport } from './commands/import.ts';
 import { registerKpi } from './commands/kpi.ts';
+import { registerReminders } from './commands/reminders.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUnit } from './commands/unit.ts';
 import { registerUser } from './commands/user.ts';
@@ -39,6 +42,9 @@ export function buildProgram(): Command {
   registerImport(program);
   registerCompetitor(program);
   registerEvaluation(program);
+  registerReminders(program);
+  registerReport(program);
+  registerAnnualReport(program);
   return program;
 }
 

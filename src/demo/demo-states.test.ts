@@ -34,6 +34,19 @@ import { audienceFit } from '../core/audience/fit.ts';
 import { assessDue } from '../core/coverage/due.ts';
 import { historyWindowDefaults } from '../core/coverage/history-windows.ts';
 import { toRanges } from '../core/coverage/ranges.ts';
+import { listEvaluations } from '../services/evaluations/list-evaluations.ts';
+import { getEvaluation } from '../services/evaluations/get-evaluation.ts';
+import { evaluationFigures } from '../services/evaluations/evaluation-figures.ts';
+import { overview } from '../services/dashboards/overview.ts';
+import { loadNamedPeople } from '../services/named-people.ts';
+import { Access } from '../core/access.ts';
+import { accounts as accountsTable, evaluations, units as unitsTable } from '../db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import { draftsLeft } from './demo-evaluations.ts';
+import { listAnnualReports } from '../services/annual-reports/list-annual-reports.ts';
+import { getAnnualReport } from '../services/annual-reports/get-annual-report.ts';
+import { reopenAnnualReport } from '../services/annual-reports/reopen-annual-report.ts';
+import { loadPersonActor } from '../services/load-actor.ts';
 
 /** unit slug → the slug of the unit just below the organisation that holds it (the first drill-down). */
 function topUnits(): Map<string, string> {
@@ -193,17 +206,123 @@ test('every state holds whatever day the demo is loaded (the core on the generat
   }
 });
 
+/**
+ * What the loader wrote, read through the services: the evaluations page's counts, the overview's
+ * attention list (one or two accounts with an overdue evaluation, not all), decisions and texts,
+ * who signed, the history, and frozen figures equal to what signing computes.
+ */
+async function assertEvaluations(ctx: Context, day: Day): Promise<void> {
+  const list = await listEvaluations(ctx, {});
+  const after15 = Number(day.slice(8, 10)) > 15;
+  const drafts = draftsLeft(day).length;
+  assert.deepEqual({ ...list.counts, signed: 0 }, { signed: 0, upcoming: 0, due: after15 ? 0 : drafts, overdue: after15 ? drafts : 0 }, `${day}: ${JSON.stringify(list.counts)}`);
+  assert.ok(list.counts.signed >= 20 * 12, `${day}: ${list.counts.signed} signed`);
+  const ov = await overview(ctx, {});
+  const overdue = ov.attention.filter((a) => a.reasons.some((r) => r.kind === 'overdue_evaluations'));
+  assert.equal(overdue.length, after15 ? drafts : 0, `${day}: accounts with an overdue evaluation on the overview`);
+
+  const decisions = new Map<string, number>();
+  for (const i of list.items) decisions.set(String(i.decision), (decisions.get(String(i.decision)) ?? 0) + 1);
+  assert.equal(decisions.get('escalate'), 1, `${day}: one escalation ${JSON.stringify(Object.fromEntries(decisions))}`);
+  assert.ok((decisions.get('adjust_content') ?? 0) >= 5, `${day}: content adjusted in some months`);
+  assert.ok((decisions.get('keep') ?? 0) > list.items.length / 2, `${day}: mostly kept`);
+
+  // Signed by the unit's named evaluator.
+  const org = ctx.actor.organisationId;
+  const tree = new Access([], await ctx.db.select({ id: unitsTable.id, parentId: unitsTable.parentId }).from(unitsTable).where(eq(unitsTable.organisationId, org)));
+  const evaluatorsOf = await loadNamedPeople(ctx.db, org, 'evaluator', tree);
+  const managersOf = await loadNamedPeople(ctx.db, org, 'manager', tree);
+  for (const i of list.items.filter((x) => x.status === 'signed')) {
+    assert.equal(i.signedBy?.id, evaluatorsOf(i.unit.id)[0]?.id, `${i.account.slug} ${i.month} signed by the unit's evaluator`);
+  }
+  const rows = await ctx.db.select().from(evaluations).where(eq(evaluations.organisationId, org));
+  const texts = rows.filter((r) => r.assessment !== '').map((r) => r.assessment);
+  assert.ok(new Set(texts).size > texts.length * 0.95, `${day}: the assessments are written for each month, not copied`);
+  assert.ok(rows.filter((r) => r.decision === 'adjust_content').every((r) => r.adjustment.length > 20), 'adjustments are described');
+  assert.ok(rows.some((r) => r.hoursSpent === null && r.status === 'signed') && rows.some((r) => r.moneySpentNok === null && r.status === 'signed'), 'a few months not documented');
+
+  // The history, and figures frozen as signing computes them (the batch against evaluationFigures, on the demo).
+  const signedRows = rows.filter((r) => r.status === 'signed');
+  assert.ok(signedRows.every((r) => r.updatedAt.getTime() === r.signedAt!.getTime() && r.figures !== null), 'signing was the last change; figures frozen');
+  const sample = list.items.filter((x) => x.status === 'signed').filter((_, n) => n % 97 === 0);
+  let sawReopen = false;
+  for (const item of list.items) {
+    const detail = await getEvaluation(ctx, item.id);
+    const actions = detail.events.map((e) => e.action);
+    assert.equal(actions[0], 'prepared');
+    assert.equal(detail.events[0]!.person, null, 'prepared by the schedule');
+    if (actions.includes('reopened')) {
+      sawReopen = true;
+      assert.deepEqual(actions.slice(-3), ['reopened', 'edited', 'signed']);
+      const r = detail.events.find((e) => e.action === 'reopened')!;
+      assert.equal(r.person?.id, managersOf(item.unit.id)[0]?.id, 'reopened by a unit manager');
+      assert.ok(r.reason && r.reason.length > 10);
+    } else if (detail.status === 'signed') {
+      assert.equal(actions.at(-1), 'signed');
+      assert.ok(actions.includes('edited'));
+    }
+    if (sample.includes(item)) {
+      const [account] = await ctx.db.select().from(accountsTable).where(eq(accountsTable.id, item.account.id));
+      const fresh = await evaluationFigures(ctx.db, org, { ...account!, targetAgeGroups: [...account!.targetAgeGroups] }, item.month, new Date(detail.signedAt!));
+      assert.deepEqual(detail.figures, fresh, `${item.account.slug} ${item.month}: frozen figures as computed when signed`);
+    }
+  }
+  assert.ok(sawReopen, 'one evaluation was reopened and signed again');
+}
+
+/**
+ * Last year's annual reports: in January (due) a couple signed, a few drafts, the rest not begun;
+ * after January most signed and a couple of drafts overdue. Signed ones are signed by the unit's
+ * evaluator with a decision and the reasoning, their figures frozen, the history edited then
+ * signed; one can be reopened by a unit manager through the service.
+ */
+async function assertAnnualReports(ctx: Context, day: Day): Promise<void> {
+  const year = String(Number(day.slice(0, 4)) - 1);
+  const list = await listAnnualReports(ctx, { year });
+  const january = day <= `${Number(year) + 1}-01-31`;
+  const n = list.items.length;
+  assert.ok(n >= 20, `${day}: ${n} accounts in use in ${year}`);
+  assert.deepEqual(list.counts, january ? { signed: 2, upcoming: 0, due: n - 2, overdue: 0 } : { signed: n - 2, upcoming: 0, due: 0, overdue: 2 }, `${day}: annual reports ${JSON.stringify(list.counts)}`);
+  const drafts = list.items.filter((i) => i.status === 'draft' && i.decision !== null);
+  assert.equal(drafts.length, january ? 3 : 2, `${day}: drafts with a decision written`);
+  const org = ctx.actor.organisationId;
+  const tree = new Access([], await ctx.db.select({ id: unitsTable.id, parentId: unitsTable.parentId }).from(unitsTable).where(eq(unitsTable.organisationId, org)));
+  const evaluatorsOf = await loadNamedPeople(ctx.db, org, 'evaluator', tree);
+  const managersOf = await loadNamedPeople(ctx.db, org, 'manager', tree);
+  const signed = list.items.filter((i) => i.status === 'signed');
+  for (const item of signed) {
+    const report = await getAnnualReport(ctx, item.account.id, year);
+    assert.equal(report.signedBy?.id, evaluatorsOf(item.unit.id)[0]?.id, `${item.account.slug}: signed by the unit's evaluator`);
+    assert.ok(report.decision !== null && report.reasoning.length > 80, `${item.account.slug}: decision and reasoning`);
+    assert.ok(report.figuresFrozen && report.figures.year === year && report.figures.computedAt === report.signedAt);
+    assert.deepEqual(report.events.map((e) => [e.action, e.person?.id]), [['edited', report.signedBy!.id], ['signed', report.signedBy!.id]]);
+    assert.ok(report.signedAt! < ctx.now.toISOString() && report.signedAt! > `${year}-12-31`, `${item.account.slug}: signed after the year, before now`);
+  }
+  if (!january) assert.ok(new Set(signed.map((i) => i.decision)).size >= 2, `${day}: decisions differ (${signed.map((i) => i.decision)})`);
+  // The rows are what the services write: a unit manager can reopen one.
+  const first = signed[0]!;
+  const manager = managersOf(first.unit.id)[0];
+  if (manager) {
+    const actor = (await loadPersonActor(ctx.db, manager.id))!;
+    const reopened = await reopenAnnualReport({ ...ctx, actor }, first.account.id, year, { reason: 'Tallene for desember er rettet.' });
+    assert.equal(reopened.status, 'draft');
+    assert.deepEqual(reopened.events.map((e) => e.action), ['edited', 'signed', 'reopened']);
+  }
+}
+
 /** Loading takes seconds: two days of different kinds on PGlite, one on PostgreSQL; the sweep above covers the rest of the year. */
 const DAYS = ['2027-01-02', '2027-06-30'];
 
 forEachDatabase('the demo shows every dashboard state', (fresh, kind) => {
   for (const day of kind === 'pglite' ? DAYS : DAYS.slice(0, 1)) {
-    test(`loaded on ${day}: KPIs met, on track, at risk, missed and not measured; audience fit and misfit; gaps due and overdue`, async () => {
+    test(`loaded on ${day}: KPIs met, on track, at risk, missed and not measured; audience fit and misfit; gaps due and overdue; evaluations and annual reports`, async () => {
       await using t = await fresh();
       const now = new Date(`${day}T08:30:00Z`);
       await loadDemo(t.db, { now });
       const ctx: Context = { db: t.db, now, actor: await loadSystemActor(t.db) };
       assertEveryState(await readStates(ctx), day);
+      await assertEvaluations(ctx, day);
+      await assertAnnualReports(ctx, day);
     });
   }
 });

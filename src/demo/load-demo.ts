@@ -41,6 +41,8 @@ import { generateCompetitorFigures } from './demo-competitors.ts';
 import { createCompetitor } from '../services/competitors/create-competitor.ts';
 import { recordFigures } from '../services/competitors/record-figures.ts';
 import { vacuumRollups } from '../services/statistics/vacuum-rollups.ts';
+import { loadEvaluations } from './demo-evaluations.ts';
+import { loadAnnualReports } from './demo-annual-reports.ts';
 
 /** What the loader made, by the keys the demo data uses. */
 export interface DemoIds {
@@ -283,8 +285,14 @@ async function loadCompetitors(ctx: Context, data: DemoOrganisation, ids: DemoId
   }
 }
 
+/** A year of monthly evaluations of the active accounts, signed by the units' evaluators (demo-evaluations.ts). */
+const loadDemoEvaluations: DemoStep = (ctx, _data, ids) => loadEvaluations(ctx, ids.organisationId);
+
+/** Last year's annual reports, signed or in progress by the units' evaluators (demo-annual-reports.ts). */
+const loadDemoAnnualReports: DemoStep = (ctx, _data, ids) => loadAnnualReports(ctx, ids.organisationId);
+
 /** The steps after the organisation itself is made, in order. New features add theirs at the end. */
-export const steps: DemoStep[] = [loadUnits, loadPeople, loadAccounts, loadStatistics, loadGoals, loadCompetitors];
+export const steps: DemoStep[] = [loadUnits, loadPeople, loadAccounts, loadStatistics, loadGoals, loadCompetitors, loadDemoEvaluations, loadDemoAnnualReports];
 
 let sharedHash: Promise<string> | null = null;
 

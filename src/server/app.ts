@@ -27,6 +27,10 @@ import { coverageRoutes } from './routes/coverage.ts';
 import { competitorRoutes } from './routes/competitors.ts';
 import { dashboardRoutes } from './routes/dashboards.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
+import { notificationRoutes } from './routes/notifications.ts';
+import { calendarRoutes } from './routes/calendar.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { annualReportRoutes } from './routes/annual-reports.ts';
 import { router } from './openapi-helpers.ts';
 
 /** Every API router; the OpenAPI document and (later) the authorisation matrix read this list. */
@@ -46,6 +50,10 @@ export const apiRouters = [
   competitorRoutes,
   dashboardRoutes,
   evaluationRoutes,
+  reportRoutes,
+  annualReportRoutes,
+  notificationRoutes,
+  calendarRoutes,
 ];
 
 /** Request bodies: JSON at most 1 MB, except statistics batches (25 MB) and file imports (100 MB). */
@@ -93,7 +101,8 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
       deps.logger.info('request', {
         requestId: c.get('requestId'),
         method: c.req.method,
-        path: c.req.path,
+        // A calendar feed's address is its secret: never logged.
+        path: c.req.path.replace(/^(\/api\/v1\/calendar\/)[^/]+$/, '$1[redacted]'),
         status: c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
         person: c.get('auth')?.actor.personId ?? null,
@@ -128,7 +137,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
       appError = toAppError(error);
     }
     if (appError.code === 'internal') {
-      deps.logger.error('unhandled error', { requestId: c.get('requestId'), path: c.req.path, error });
+      deps.logger.error('unhandled error', { requestId: c.get('requestId'), path: c.req.path.replace(/^(\/api\/v1\/calendar\/)[^/]+$/, '$1[redacted]'), error });
     }
     return problemResponse(c, appError);
   });

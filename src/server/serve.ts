@@ -16,6 +16,7 @@ import { AppError } from '../core/errors.ts';
 import { deleteExpiredSessions } from '../services/auth/sessions.ts';
 import { warmDashboards } from '../services/dashboards/warm-dashboards.ts';
 import { startSchedule } from './schedule.ts';
+import { createSmtpMailer } from '../mail/send-mail.ts';
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -87,12 +88,13 @@ export async function startServer(config: Config, options: { webRoot?: string | 
   warm();
   const warmTimer = setInterval(warm, 5 * 60_000);
   warmTimer.unref();
-  // Last month's evaluation drafts and (PGlite) the rollups' VACUUM, at start and every hour.
-  const schedule = startSchedule(database, logger);
+  // Last month's evaluation drafts, reminders (e-mailed when SMTP is configured), subscribed reports and (PGlite) the rollups' VACUUM, at start and every hour.
+  const mailer = config.mail ? createSmtpMailer(config.mail) : null;
+  const schedule = startSchedule(database, logger, () => new Date(), 60 * 60_000, { mailer, publicUrl: config.publicUrl });
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
-  logger.info('Målbar is listening', { url, database: database.kind, dataDir: config.database.kind === 'pglite' ? config.database.dataDir : undefined });
+  logger.info('Målbar is listening', { url, database: database.kind, dataDir: config.database.kind === 'pglite' ? config.database.dataDir : undefined, mail: mailer ? mailer.server : 'off' });
 
   let closing: Promise<void> | null = null;
   const close = () =>

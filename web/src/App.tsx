@@ -31,6 +31,11 @@ const AccountDashboardPage = lazy(() => import('./pages/account-dashboard/Accoun
 const ComparePage = lazy(() => import('./pages/compare/ComparePage.tsx'));
 const EvaluationsPage = lazy(() => import('./pages/evaluations/EvaluationsPage.tsx'));
 const EvaluationPage = lazy(() => import('./pages/evaluations/EvaluationPage.tsx'));
+const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.tsx'));
+const AnnualReportsPage = lazy(() => import('./pages/reports/AnnualReportsPage.tsx'));
+const AnnualReportPage = lazy(() => import('./pages/reports/AnnualReportPage.tsx'));
+const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage.tsx'));
+const MySettingsPage = lazy(() => import('./pages/me/MySettingsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 function Failed({ message }: { message: string }) {
@@ -116,6 +121,11 @@ export function App() {
               <Route path="/competitors/:competitor/edit" element={<CompetitorFormPage />} />
               <Route path="/evaluations" element={<EvaluationsPage />} />
               <Route path="/evaluations/:id" element={<EvaluationPage />} />
+              <Route path="/reports" element={<ReportsPage />} />
+              <Route path="/annual-reports" element={<AnnualReportsPage />} />
+              <Route path="/annual-reports/:account/:year" element={<AnnualReportPage />} />
+              <Route path="/notifications" element={<NotificationsPage />} />
+              <Route path="/me" element={<MySettingsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -16,7 +16,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { forEachDatabase } from '../../testing/database.ts';
 import { seed, type Seed } from '../../testing/seed.ts';
 import { testApp, type TestClient } from '../../testing/http.ts';
@@ -31,6 +31,7 @@ import { callers, runPolicy, type Caller, type Row } from '../../testing/policy.
 import { competitorFigureHistory, competitorFigures, competitors } from '../../db/schema/index.ts';
 import { createCompetitor } from '../../services/competitors/create-competitor.ts';
 import { evaluationEvents, evaluations } from '../../db/schema/index.ts';
+import { annualReportEvents, annualReports } from '../../db/schema/index.ts';
 import { prepareEvaluations } from '../../services/evaluations/prepare-evaluations.ts';
 
 
@@ -130,6 +131,25 @@ const policy = {
   'sign evaluation in B':                  [200,  404,    404,   404,     404,      404,   403,     401],
   'reopen evaluation in A':                [200,  200,    403,   403,     403,      403,   404,     401],
   'reopen evaluation in B':                [200,  404,    404,   404,     404,      404,   403,     401],
+  // Reports and annual reports (on 2025, when the seeded accounts were in use: registered in June 2025 for this test)
+  'read annual report, organisation':      [200,  200,    200,   200,     200,      200,   200,     401],
+  'read annual report of Faculty A':       [200,  200,    200,   200,     200,      200,   404,     401],
+  'read annual report of B account':       [200,  404,    404,   404,     404,      404,   200,     401],
+  'read monthly report of Faculty A':      [200,  200,    200,   200,     200,      200,   404,     401],
+  'read monthly report of B account':      [200,  404,    404,   404,     404,      404,   200,     401],
+  'list annual reports':                   [200,  200,    200,   200,     200,      200,   200,     401],
+  'read annual report in A':               [200,  200,    200,   200,     200,      200,   404,     401],
+  'read annual report in B':               [200,  404,    404,   404,     404,      404,   200,     401],
+  'edit annual report in A':               [200,  200,    403,   403,     200,      403,   404,     401],
+  'edit annual report in B':               [200,  404,    404,   404,     404,      404,   403,     401],
+  'sign annual report in A':               [200,  200,    403,   403,     200,      403,   404,     401],
+  'sign annual report in B':               [200,  404,    404,   404,     404,      404,   403,     401],
+  'reopen annual report in A':             [200,  200,    403,   403,     403,      403,   404,     401],
+  'reopen annual report in B':             [200,  404,    404,   404,     404,      404,   403,     401],
+  // Notifications and report subscriptions are personal (the calendar feed itself needs no session: its secret is the key, tested in notifications.test.ts)
+  'list my notifications':                 [200,  200,    200,   200,     200,      200,   200,     401],
+  'subscribe to the report of a unit in A': [201,  201,    201,   201,     201,      201,   404,     401],
+  'subscribe to the report of a unit in B': [201,  404,    404,   404,     404,      404,   201,     401],
 } satisfies Record<string, Row>;
 type Operation = keyof typeof policy;
 
@@ -261,6 +281,23 @@ const operations: Record<Operation, (c: TestClient, w: World) => Promise<Respons
   'sign evaluation in B': (c, { evaluation }) => c.request('POST', `/evaluations/${evaluation.b}/sign`),
   'reopen evaluation in A': (c, { evaluation }) => c.request('POST', `/evaluations/${evaluation.a}/reopen`, { reason: 'Checked again.' }),
   'reopen evaluation in B': (c, { evaluation }) => c.request('POST', `/evaluations/${evaluation.b}/reopen`, { reason: 'Checked again.' }),
+  'read annual report, organisation': (c) => c.request('GET', '/reports/annual?year=2025'),
+  'read annual report of Faculty A': (c, { s }) => c.request('GET', `/reports/annual?year=2025&unit=${s.units.facultyA}`),
+  'read annual report of B account': (c, { s }) => c.request('GET', `/reports/annual?year=2025&account=${s.accounts.bTiktok}`),
+  'read monthly report of Faculty A': (c, { s }) => c.request('GET', `/reports/monthly?month=2026-03&unit=${s.units.facultyA}`),
+  'read monthly report of B account': (c, { s }) => c.request('GET', `/reports/monthly?month=2026-03&account=${s.accounts.bTiktok}`),
+  'list annual reports': (c) => c.request('GET', '/annual-reports?year=2025'),
+  'read annual report in A': (c, { s }) => c.request('GET', `/annual-reports/${s.accounts.a1Instagram}/2025`),
+  'read annual report in B': (c, { s }) => c.request('GET', `/annual-reports/${s.accounts.bTiktok}/2025`),
+  'edit annual report in A': (c, { s }) => c.request('PATCH', `/annual-reports/${s.accounts.a1Instagram}/2025`, { decision: 'continue', reasoning: 'Worth it.' }),
+  'edit annual report in B': (c, { s }) => c.request('PATCH', `/annual-reports/${s.accounts.bTiktok}/2025`, { decision: 'continue', reasoning: 'Worth it.' }),
+  'sign annual report in A': (c, { s }) => c.request('POST', `/annual-reports/${s.accounts.a1Instagram}/2025/sign`),
+  'sign annual report in B': (c, { s }) => c.request('POST', `/annual-reports/${s.accounts.bTiktok}/2025/sign`),
+  'reopen annual report in A': (c, { s }) => c.request('POST', `/annual-reports/${s.accounts.a1Instagram}/2025/reopen`, { reason: 'Checked again.' }),
+  'reopen annual report in B': (c, { s }) => c.request('POST', `/annual-reports/${s.accounts.bTiktok}/2025/reopen`, { reason: 'Checked again.' }),
+  'list my notifications': (c) => c.request('GET', '/notifications'),
+  'subscribe to the report of a unit in A': (c, { s }) => c.request('POST', '/me/report-subscriptions', { unit: s.units.departmentA1 }),
+  'subscribe to the report of a unit in B': (c, { s }) => c.request('POST', '/me/report-subscriptions', { unit: s.units.facultyB }),
 };
 
 /** What an allowed statistics call must have done: a 200 that refused the file or wrote nothing would hide a failure. */
@@ -305,7 +342,8 @@ async function snapshot(db: Db): Promise<string> {
     files: await rowsOf(db, storedFiles),
   };
   const evaluated = { e: (await db.select().from(evaluations)).map((r) => JSON.stringify(r)).sort(), ev: (await db.select().from(evaluationEvents)).length };
-  return JSON.stringify({ u, a, p, g, statistics, rivals, evaluated });
+  const annual = { r: (await db.select().from(annualReports)).map((r) => JSON.stringify(r)).sort(), ev: (await db.select().from(annualReportEvents)).length };
+  return JSON.stringify({ u, a, p, g, statistics, rivals, evaluated, annual });
 }
 
 async function buildWorld(db: Db): Promise<World> {
@@ -336,6 +374,8 @@ async function buildWorld(db: Db): Promise<World> {
     a: (await createCompetitor(await s.as('admin'), { unit: s.units.departmentA1, name: 'Rival A', platform: 'instagram' })).id,
     b: (await createCompetitor(await s.as('admin'), { unit: s.units.facultyB, name: 'Rival B', platform: 'tiktok' })).id,
   };
+  // In use since June 2025, so that 2025 (ended) has annual reports to write, sign and reopen.
+  await db.update(accounts).set({ createdAt: new Date('2025-06-01T08:00:00Z') }).where(inArray(accounts.id, [s.accounts.a1Instagram, s.accounts.bTiktok]));
   await prepareEvaluations(await s.system(), { month: '2026-03' });
   const evaluationOf = async (account: string) => (await db.select().from(evaluations).where(eq(evaluations.accountId, account)))[0]!.id;
   const evaluation = { a: await evaluationOf(s.accounts.a1Instagram), b: await evaluationOf(s.accounts.bTiktok) };

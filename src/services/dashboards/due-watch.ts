@@ -54,7 +54,7 @@ export async function computeDocumentedRuns(
 }
 
 /** Documented core-metric runs of the accounts (cached; missing ones computed and stored). */
-export async function cachedDocumentedRuns(db: Db, organisationId: string, list: readonly AccountRow[], now: Date): Promise<Map<string, DayRange[]>> {
+export async function cachedDocumentedRuns(db: Db, organisationId: string, list: readonly { id: string; platform: string }[], now: Date): Promise<Map<string, DayRange[]>> {
   const out = new Map<string, DayRange[]>();
   if (list.length === 0) return out;
   const rows = await db

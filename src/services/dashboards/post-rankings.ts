@@ -61,21 +61,24 @@ export async function rankPosts(
   return base.flatMap((metric) => {
     const list = byMetric.get(metric);
     if (!list || list.length === 0) return [];
-    const info = kpiMetric(metric);
-    const lowerIsBetter = info?.higherIsBetter === false;
-    // Ties: the newer post first, then the platform's id, so the order is stable.
-    const tie = (a: RankedPost, b: RankedPost) => b.publishedOn.localeCompare(a.publishedOn) || a.platformPostId.localeCompare(b.platformPostId);
-    const best = [...list].sort((a, b) => (lowerIsBetter ? a.value - b.value : b.value - a.value) || tie(a, b));
-    const weakest = [...list].sort((a, b) => (lowerIsBetter ? b.value - a.value : a.value - b.value) || tie(a, b));
-    return [
-      {
-        metric,
-        name: info?.name ?? { nb: metric, en: metric },
-        unit: info?.unit ?? 'count',
-        count: list.length,
-        best: best.slice(0, RANKED),
-        weakest: weakest.slice(0, RANKED),
-      },
-    ];
+    return [rankedPosts(metric, list)];
   });
+}
+
+/** One metric's posts ranked: the best and the weakest RANKED posts by the metric's direction (annual reports use it too). */
+export function rankedPosts(metric: string, list: readonly RankedPost[]): AccountDashboardOut['posts'][number] {
+  const info = kpiMetric(metric);
+  const lowerIsBetter = info?.higherIsBetter === false;
+  // Ties: the newer post first, then the platform's id, so the order is stable.
+  const tie = (a: RankedPost, b: RankedPost) => b.publishedOn.localeCompare(a.publishedOn) || a.platformPostId.localeCompare(b.platformPostId);
+  const best = [...list].sort((a, b) => (lowerIsBetter ? a.value - b.value : b.value - a.value) || tie(a, b));
+  const weakest = [...list].sort((a, b) => (lowerIsBetter ? b.value - a.value : a.value - b.value) || tie(a, b));
+  return {
+    metric,
+    name: info?.name ?? { nb: metric, en: metric },
+    unit: info?.unit ?? 'count',
+    count: list.length,
+    best: best.slice(0, RANKED),
+    weakest: weakest.slice(0, RANKED),
+  };
 }

@@ -15,91 +15,22 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { KpiInput } from '../../contract/goals.ts';
 import type { StatusCounts } from '../../contract/overview.ts';
 import type { Db } from '../../db/client.ts';
 import { forEachDatabase } from '../../testing/database.ts';
 import { expectAppError } from '../../testing/assertions.ts';
 import { FIXED_NOW, seed } from '../../testing/seed.ts';
 import { createAccount } from '../accounts/create-account.ts';
-import { updateAccount } from '../accounts/update-account.ts';
 import type { Context } from '../context.ts';
 import { dueItemOf } from '../dashboards/due-watch.ts';
 import { accountKpis } from '../goals/account-kpis.ts';
-import { createGoal } from '../goals/create-goal.ts';
-import { setGoalStatus } from '../goals/set-goal-status.ts';
-import { createStrategicGoal } from '../goals/strategic-goals.ts';
 import { findAccount } from '../lookup.ts';
 import { loadSystemActor } from '../load-actor.ts';
 import { recordMonthlyEntry } from '../statistics/record-monthly-entry.ts';
 import { recordObservations } from '../statistics/record-observations.ts';
 import { evaluationFigures } from './evaluation-figures.ts';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const days = (metric: string, month: string, value: number, from: number, to: number, skip: readonly number[] = []) =>
-  Array.from({ length: to - from + 1 }, (_, i) => from + i)
-    .filter((d) => !skip.includes(d))
-    .map((d) => ({ metric, date: `${month}-${pad(d)}`, value }));
-const k = (metric: string, target: number, extra: Partial<KpiInput> = {}): KpiInput => ({ kind: 'metric', metric, measurement: 'over_period', target, ...extra });
-
-async function world(db: Db) {
-  const s = await seed(db);
-  const admin = await s.as('admin');
-  const a1 = s.accounts.a1Instagram;
-  await updateAccount(admin, a1, { targetAgeGroups: ['18-24'] });
-  await recordObservations(admin, a1, {
-    observations: [
-      ...days('reach', '2026-01', 10, 1, 31),
-      ...days('reach', '2026-02', 20, 1, 28, [10, 11, 12, 13, 14]),
-      { metric: 'followers', date: '2026-01-01', value: 1000 },
-      { metric: 'followers', date: '2026-01-31', value: 1100 },
-      { metric: 'followers', date: '2026-02-28', value: 1200 },
-      { metric: 'followers', date: '2026-03-10', value: 1300 },
-      { metric: 'likes', date: '2026-01-05', value: 10, postId: 'p1' },
-      { metric: 'likes', date: '2026-02-03', value: 50, postId: 'p2' },
-      { metric: 'likes', date: '2026-02-20', value: 20, postId: 'p3' },
-      { metric: 'likes', date: '2026-02-25', value: 80, postId: 'p4' },
-      { metric: 'likes', date: '2026-03-02', value: 1000, postId: 'p5' },
-    ],
-    posts: [
-      { platformPostId: 'p1', date: '2026-01-05' },
-      { platformPostId: 'p2', date: '2026-02-03', excerpt: 'Opptak' },
-      { platformPostId: 'p3', date: '2026-02-20' },
-      { platformPostId: 'p4', date: '2026-02-25', permalink: 'https://www.instagram.com/p/p4/' },
-      { platformPostId: 'p5', date: '2026-03-02' },
-    ],
-    audience: [
-      { date: '2026-02-10', ageDistribution: { '18-24': 20, '25-34': 30, '35-44': 50 } },
-      { date: '2026-03-05', ageDistribution: { '18-24': 70, '25-34': 30 } },
-    ],
-  });
-  // A later reading of p2 (after February): February's figures do not see it.
-  await recordObservations(admin, a1, { observations: [{ metric: 'likes', date: '2026-03-05', value: 500, postId: 'p2' }] });
-
-  const sg = (await createStrategicGoal(admin, { title: 'Recruit students' })).id;
-  // Each goal made and activated on `at`, before its deadline; closed (achieved, missed) today.
-  const goal = async (at: string, name: string, startDate: string, deadline: string, kpis: KpiInput[], status: 'draft' | 'active' | 'achieved' | 'missed') => {
-    const then: Context = { ...admin, now: new Date(at) };
-    const g = await createGoal(then, { accounts: [a1], goalType: 'custom', qualitativeGoal: name, strategicGoal: sg, startDate, deadline, kpis });
-    if (status !== 'draft') await setGoalStatus(then, g.id, { status: 'active' });
-    if (status === 'achieved' || status === 'missed') await setGoalStatus(admin, g.id, { status });
-    return g.id;
-  };
-  const main = await goal(
-    '2026-01-01T08:00:00Z',
-    'Reach students',
-    '2026-01-01',
-    '2026-06-30',
-    [k('reach', 3000), k('followers', 1500), k('likes', 30, { measurement: 'per_post' }), k('link_clicks', 10)],
-    'active',
-  );
-  const three = (target: number) => [k('reach', target), k('reach', 200), k('link_clicks', 5)];
-  const february = await goal('2026-01-02T08:00:00Z', 'A February campaign', '2026-02-01', '2026-02-20', three(1000), 'missed');
-  const january = await goal('2026-01-01T09:00:00Z', 'A January campaign', '2026-01-01', '2026-01-31', three(100), 'achieved');
-  const draft = await goal('2026-01-03T08:00:00Z', 'Not yet', '2026-01-01', '2026-06-30', three(1), 'draft');
-  const row = (await findAccount(db, s.organisationId, a1))!;
-  return { s, admin, a1, row, goals: { main, february, january, draft } };
-}
+import { days, world } from './evaluation-figures-world.ts';
 
 const figuresOf = (db: Db, w: Awaited<ReturnType<typeof world>>, month: string, now = FIXED_NOW) =>
   evaluationFigures(db, w.s.organisationId, { ...w.row, targetAgeGroups: [...w.row.targetAgeGroups] }, month, now);

@@ -6,6 +6,7 @@ import { canAnywhere } from '../access.ts';
 import { useSession } from '../session.tsx';
 import { Loading } from './feedback.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 /** Moves focus to <main> after a navigation, so screen readers start at the new page. */
 function useFocusMainOnNavigate() {
@@ -61,6 +62,9 @@ export function AppLayout() {
                 <NavLink to="/evaluations">{t('evaluations.nav')}</NavLink>
               </li>
               <li>
+                <NavLink to="/reports">{t('reports.nav')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/accounts">{t('nav.accounts')}</NavLink>
               </li>
               {canAnywhere(me, 'statistics.write') ? (
@@ -90,6 +94,10 @@ export function AppLayout() {
           </nav>
           <div className="header-tools">
             <LanguageSwitch />
+            <NotificationBell />
+            <NavLink to="/me" className="me-link">
+              {t('me.nav')}
+            </NavLink>
             <NavLink to="/settings" className="me-link" title={t('nav.settings')}>
               <span className="visually-hidden">{t('nav.signedInAs')} </span>
               {me.name}

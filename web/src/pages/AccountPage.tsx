@@ -83,6 +83,9 @@ function AccountView({ account: a, units, onChanged }: { account: AccountDetail;
           <Link to={`/accounts/${encodeURIComponent(a.slug)}/dashboard`} className="button">
             {t('accountDashboard.eyebrow')}
           </Link>
+          <Link to={`/reports?kind=annual&scope=account&account=${encodeURIComponent(a.slug)}`} className="button">
+            {t('annualReports.accountPageLink')}
+          </Link>
           {a.canEdit ? (
             <Link to={`/accounts/${encodeURIComponent(a.slug)}/edit`} className="button primary">
               {t('account.edit')}

@@ -1,7 +1,8 @@
 /**
  * The evaluator's part of an evaluation: while a draft (and you may write it), the assessment, the
- * decision (keep as is, adjust content, escalate to the unit manager) and the adjustment, saved as
- * a draft or signed after a confirmation; what signing needs is checked here first and again by
+ * decision (keep as is, adjust content, escalate to the unit manager), the adjustment, and the
+ * month's hours and money spent on the account (empty: not documented; a decimal comma is fine),
+ * saved as a draft or signed after a confirmation; what signing needs is checked here first and again by
  * the server, and either's problems are shown next to the fields. Signed, or for readers, the same
  * as text. A unit manager may reopen a signed evaluation, giving the reason.
  */
@@ -16,6 +17,8 @@ import { SubmitButton, TextArea } from '../../components/forms.tsx';
 import { ClientValidationError, onSubmit, useAction } from '../../hooks.ts';
 import { todayLocal } from '../../components/statistics.ts';
 import { formatDate } from '../../i18n/index.ts';
+import { ResourceValue } from '../reports/labels.tsx';
+import { SpentFieldset, spentChanged, useSpentFields, type Spent } from '../reports/SpentFields.tsx';
 import { decisionLabel } from './labels.tsx';
 import { isChanged, missingForSigning, type DraftFields } from './evaluation-view.ts';
 
@@ -23,6 +26,7 @@ type Field = keyof DraftFields;
 const fields: readonly Field[] = ['assessment', 'decision', 'adjustment'];
 
 const fieldsOf = (d: EvaluationDetail): DraftFields => ({ assessment: d.assessment, decision: d.decision, adjustment: d.adjustment });
+const spentOf = (d: EvaluationDetail): Spent => ({ hoursSpent: d.hoursSpent, moneySpentNok: d.moneySpentNok });
 
 export function EvaluationForm({ detail, onChanged }: { detail: EvaluationDetail; onChanged(detail: EvaluationDetail, notice: 'saved' | 'signed'): void }) {
   const { t } = useTranslation();
@@ -32,6 +36,14 @@ export function EvaluationForm({ detail, onChanged }: { detail: EvaluationDetail
   const save = useAction();
   const sign = useAction();
   const [localError, setLocalError] = useState<ClientValidationError | null>(null);
+  const spentFields = useSpentFields(spentOf(detail));
+  const [spentToSign, setSpentToSign] = useState<Spent | null>(null);
+  /** The hours and money typed, or null (with the problems shown at the fields). */
+  const readSpent = (): Spent | null => {
+    const spent = spentFields.read();
+    if (!spent) setLocalError(new ClientValidationError({}));
+    return spent;
+  };
 
   const set = <K extends Field>(key: K, value: DraftFields[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -43,19 +55,25 @@ export function EvaluationForm({ detail, onChanged }: { detail: EvaluationDetail
     });
   };
 
-  const body = () => ({ assessment: draft.assessment, decision: draft.decision, adjustment: draft.adjustment });
+  const body = (spent: Spent) => ({ assessment: draft.assessment, decision: draft.decision, adjustment: draft.adjustment, ...spent });
 
   const submitSave = async () => {
     setLocalError(null);
     sign.reset();
     setMissing({});
-    const result = await save.run(() => updateEvaluation(detail.id, body()));
+    const spent = readSpent();
+    if (!spent) return;
+    const result = await save.run(() => updateEvaluation(detail.id, body(spent)));
     if (result) onChanged(result, 'saved');
   };
 
   const askToSign = () => {
     save.reset();
     sign.reset();
+    setLocalError(null);
+    const spent = readSpent();
+    if (!spent) return;
+    setSpentToSign(spent);
     const keys = missingForSigning(draft, detail.month, todayLocal());
     if (keys.length > 0) {
       setMissing(Object.fromEntries(keys.map((k) => [k, true])));
@@ -68,8 +86,9 @@ export function EvaluationForm({ detail, onChanged }: { detail: EvaluationDetail
   };
 
   const confirmSign = async () => {
+    const spent = spentToSign ?? spentOf(detail);
     const result = await sign.run(async () => {
-      if (isChanged(fieldsOf(detail), draft)) await updateEvaluation(detail.id, body());
+      if (isChanged(fieldsOf(detail), draft) || spentChanged(spentOf(detail), spent)) await updateEvaluation(detail.id, body(spent));
       try {
         return await signEvaluation(detail.id);
       } catch (e) {
@@ -111,6 +130,7 @@ export function EvaluationForm({ detail, onChanged }: { detail: EvaluationDetail
           error={errorFor('adjustment')}
           aria-required={draft.decision === 'adjust_content' ? true : undefined}
         />
+        <SpentFieldset state={spentFields} serverError={(f) => save.fieldErrors[f] ?? sign.fieldErrors[f]} />
         <div className="form-actions head-actions">
           <SubmitButton busy={save.busy} className="button">
             {t('evaluations.save')}
@@ -191,6 +211,14 @@ export function EvaluationReadOnly({ detail: d }: { detail: EvaluationDetail }) 
         <Written label={t('evaluations.assessment')}>{d.assessment.trim()}</Written>
         <Written label={t('evaluations.decisionLegend')}>{d.decision ? decisionLabel(t, d.decision) : null}</Written>
         <Written label={t('evaluations.adjustment')}>{d.adjustment.trim()}</Written>
+        <dt>{t('annualReports.spent.hours')}</dt>
+        <dd>
+          <ResourceValue kind="hours" value={d.hoursSpent} />
+        </dd>
+        <dt>{t('annualReports.spent.money')}</dt>
+        <dd>
+          <ResourceValue kind="money" value={d.moneySpentNok} />
+        </dd>
       </dl>
     </section>
   );

@@ -53,6 +53,11 @@ export default function EvaluationsPage() {
           <h1>{t('evaluations.title')}</h1>
           <p className="subtitle">{t('evaluations.intro')}</p>
         </div>
+        <div className="head-actions">
+          <Link to="/annual-reports" className="button">
+            {t('annualReports.title')}
+          </Link>
+        </div>
       </div>
 
       <form className="filters card" role="search" aria-label={t('evaluations.filters')} onSubmit={(e) => e.preventDefault()}>
