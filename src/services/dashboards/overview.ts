@@ -17,26 +17,24 @@
  *   now, whatever period is shown) and watches active accounts only (paused: due is null);
  *   overdue evaluations are drafts past their due day as of today.
  */
-import { eq } from 'drizzle-orm';
 import { audienceFit } from '../../core/audience/fit.ts';
 import { historyWindowDefaults } from '../../core/coverage/history-windows.ts';
 import type { DayRange } from '../../core/coverage/ranges.ts';
 import { minDay } from '../../core/period/days.ts';
 import type { AgeGroup, Platform } from '../../core/platforms.ts';
 import type { OverviewAccount, OverviewOut, OverviewQuery, OverviewUnit, UnitRef } from '../../contract/overview.ts';
-import { units } from '../../db/schema/index.ts';
+import type { units } from '../../db/schema/index.ts';
 import { authorize } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { accountRef } from '../coverage/account-ref.ts';
-import { loadWindowOverrides } from '../coverage/history-window-rows.ts';
 import { dayOf } from '../goals/kpi-evaluation.ts';
 import { kpiName, type KpiShape } from '../goals/kpi-shape.ts';
 import { findUnit } from '../lookup.ts';
-import { addCounts, byName, compareAttention, emptyCounts, type KpiOfAccount, reasonsFor, worstOf } from './attention.ts';
+import { addCounts, byName, byUrgency, emptyCounts, type FitSummary, type KpiOfAccount, reasonsFor, sortByName, worstOf } from './attention.ts';
 import { computeDocumentedRuns, dueOf } from './due-watch.ts';
 import { computeKpiResults, type KpiResult, resultKey } from './kpi-results.ts';
 import { monthlyPeriods } from './monthly.ts';
-import { type OverviewKpi, readOverviewRows } from './overview-rows.ts';
+import { type OverviewKpi, type OverviewRow, readOverview } from './overview-rows.ts';
 
 export const ATTENTION_CAP = 100;
 
@@ -50,6 +48,27 @@ function nameOf(k: OverviewKpi): { nb: string; en: string } {
     names.set(key, name);
   }
   return name;
+}
+
+type Fit = Omit<FitSummary, 'snapshotDay'>;
+/**
+ * Audience fits by distribution (the shared, frozen objects overview-rows.ts parses once per
+ * text) and target groups: a pure function of the two, so a hit cannot be stale, and 500 fits a
+ * request cost time and garbage. The fit does not depend on the snapshot's day.
+ */
+const fits = new WeakMap<object, Map<string, Fit>>();
+function fitOf(targetAgeGroups: readonly string[], snapshot: OverviewRow['snapshot']): Fit {
+  const compute = (): Fit => {
+    const f = audienceFit(targetAgeGroups, snapshot ? { day: snapshot.day, ageDistribution: snapshot.ageDistribution } : null);
+    return Object.freeze({ status: f.status, largestGroup: f.largestGroup, largestShare: f.largestShare, targetAgeGroups: Object.freeze(f.targetAgeGroups) as AgeGroup[] });
+  };
+  if (!snapshot || !Object.isFrozen(snapshot.ageDistribution)) return compute();
+  let byTargets = fits.get(snapshot.ageDistribution);
+  if (!byTargets) fits.set(snapshot.ageDistribution, (byTargets = new Map()));
+  const key = targetAgeGroups.join(',');
+  let fit = byTargets.get(key);
+  if (!fit) byTargets.set(key, (fit = compute()));
+  return fit;
 }
 
 export async function overview(ctx: Context, query: OverviewQuery = {}): Promise<OverviewOut> {
@@ -66,14 +85,7 @@ export async function overview(ctx: Context, query: OverviewQuery = {}): Promise
   }
   const scopePath = scope?.path ?? null;
   const inScope = (path: string) => scopePath === null || path === scopePath || path.startsWith(`${scopePath}/`);
-  const [unitRows, allRows, overrides] = await Promise.all([
-    ctx.db
-      .select({ id: units.id, slug: units.slug, name: units.name, parentId: units.parentId, path: units.path, archivedAt: units.archivedAt })
-      .from(units)
-      .where(eq(units.organisationId, orgId)),
-    readOverviewRows(ctx.db, orgId, scopePath, asOf, today),
-    loadWindowOverrides(ctx.db, orgId),
-  ]);
+  const { units: unitRows, accounts: allRows, windowOverrides: overrides } = await readOverview(ctx.db, orgId, scopePath, asOf, today);
   const unitById = new Map(unitRows.map((u) => [u.id, u]));
   const ref = (id: string): UnitRef => {
     const u = unitById.get(id)!;
@@ -81,8 +93,8 @@ export async function overview(ctx: Context, query: OverviewQuery = {}): Promise
   };
   const counted = allRows
     .filter((a) => unitById.has(a.unitId) && access.can('read', a.unitId))
-    .map((a) => ({ ...a, goals: a.goals.filter((g) => access.can('read', g.goalUnitId)) }))
-    .sort((x, y) => byName.compare(x.name, y.name));
+    .map((a) => (a.goals.every((g) => access.can('read', g.goalUnitId)) ? a : { ...a, goals: a.goals.filter((g) => access.can('read', g.goalUnitId)) }));
+  sortByName(counted, (a) => a.name);
 
   // What is not cached yet for this day is computed (and stored) now.
   const missingKpis = counted.filter((a) => a.goals.some((g) => g.details.some((k) => k.status === null)));
@@ -99,7 +111,8 @@ export async function overview(ctx: Context, query: OverviewQuery = {}): Promise
     const goals = new Set<string>();
     for (const g of a.goals) {
       addCounts(counts, g.counts);
-      if (Object.values(g.counts).some((n) => n > 0)) goals.add(g.goalId);
+      const c = g.counts;
+      if (c.met > 0 || c.on_track > 0 || c.at_risk > 0 || c.missed > 0 || c.not_measured > 0) goals.add(g.goalId);
       for (const k of g.details) {
         // Cached missed and at-risk KPIs are counted already; those not cached get their fresh status.
         const fresh = k.status === null ? computed.get(resultKey(k.kpiId, a.id))?.status : undefined;
@@ -112,7 +125,7 @@ export async function overview(ctx: Context, query: OverviewQuery = {}): Promise
       }
     }
     goalsOf.set(a.id, [...goals]);
-    const fit = audienceFit(a.targetAgeGroups, a.snapshot ? { day: a.snapshot.day, ageDistribution: a.snapshot.ageDistribution } : null);
+    const fit = fitOf(a.targetAgeGroups, a.snapshot);
     const due = dueOf(a, a.runs ?? runs.get(a.id) ?? [], overrides, today);
     const cadence = historyWindowDefaults[a.platform as Platform].cadence;
     return {
@@ -126,41 +139,42 @@ export async function overview(ctx: Context, query: OverviewQuery = {}): Promise
     };
   });
 
-  // Each account counts in its unit and every unit above it (the ids of its unit's path).
-  const summaries = new Map<string, Omit<OverviewUnit, 'unit'> & { goals: Set<string> }>();
+  // Each account counts in its unit and every unit above it (the ids of its unit's path); the
+  // goals are counted for the totals only.
+  const summaries = new Map<string, Omit<OverviewUnit, 'unit'>>();
   const summary = (id: string) => {
     let s = summaries.get(id);
     if (!s) {
-      s = { accounts: 0, counts: emptyCounts(), needingAttention: 0, misfits: 0, gaps: 0, goals: new Set() };
+      s = { accounts: 0, counts: emptyCounts(), needingAttention: 0, misfits: 0, gaps: 0 };
       summaries.set(id, s);
     }
     return s;
   };
   const total = summary('');
+  const totalGoals = new Set<string>();
+  const summariesOf = new Map<string, Omit<OverviewUnit, 'unit'>[]>();
   counted.forEach((a, i) => {
     const row = rows[i]!;
-    for (const unitId of ['', ...(unitById.get(a.unitId)?.path ?? '').split('/')]) {
-      const s = summary(unitId);
+    let list = summariesOf.get(a.unitId);
+    if (!list) summariesOf.set(a.unitId, (list = ['', ...(unitById.get(a.unitId)?.path ?? '').split('/')].map(summary)));
+    for (const s of list) {
       s.accounts += 1;
       addCounts(s.counts, row.counts);
       if (row.reasons.length > 0) s.needingAttention += 1;
       if (row.audienceFit === 'misfit') s.misfits += 1;
       if (row.due === 'overdue' || row.due === 'due') s.gaps += 1;
-      for (const g of goalsOf.get(a.id) ?? []) s.goals.add(g);
     }
+    for (const g of goalsOf.get(a.id) ?? []) totalGoals.add(g);
   });
-  const present = (u: (typeof unitRows)[number]): OverviewUnit => {
-    const { goals: _goals, ...s } = summaries.get(u.id) ?? summary(u.id);
-    return { unit: { ...ref(u.id), parentId: u.parentId }, ...s };
-  };
+  const present = (u: (typeof unitRows)[number]): OverviewUnit => ({ unit: { ...ref(u.id), parentId: u.parentId }, ...(summaries.get(u.id) ?? summary(u.id)) });
 
-  const shown = unitRows.filter((u) => u.archivedAt === null && inScope(u.path) && access.can('read', u.id));
+  const shown = unitRows.filter((u) => !u.archived && inScope(u.path) && access.can('read', u.id));
   const children = shown
     .filter((u) => (scope ? u.parentId === scope.id : u.parentId === null || !access.can('read', u.parentId)))
     .sort((x, y) => byName.compare(x.name, y.name))
     .map(present);
-  const attention = rows.filter((r) => r.reasons.length > 0).sort(compareAttention);
-  const { goals, ...totals } = total;
+  // rows are in name order, so a stable sort by urgency is compareAttention's order.
+  const attention = byUrgency(rows.filter((r) => r.reasons.length > 0));
   return {
     asOf,
     periods: { period: p.period, previous: p.previous, sameLastYear: p.sameLastYear },
@@ -173,7 +187,7 @@ export async function overview(ctx: Context, query: OverviewQuery = {}): Promise
             .map(ref)
         : [],
     },
-    totals: { ...totals, goals: goals.size },
+    totals: { ...total, goals: totalGoals.size },
     children,
     accounts: scope ? rows.filter((r) => r.unit.id === scope.id) : [],
     attention: attention.slice(0, ATTENTION_CAP),
