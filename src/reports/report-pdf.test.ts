@@ -1,10 +1,10 @@
-// The PDF renderer: the text read back with pdf.js (legacy build, no worker) has the headings,
+// The PDF renderer: the text read back with pdf.js (unpdf's serverless build, no worker, no canvas) has the headings,
 // account names, numbers formatted per language, "ikke målt" for nulls, page numbers, æøå, the
 // charts' axis labels (the charts are drawn as vectors with text, not as images), one account per
 // page, and the document's title, author and language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocumentProxy } from 'unpdf';
 import { renderReport } from './render-report.ts';
 import { accountAnnualFixture, HOSTILE, unitAnnualFixture } from './report-fixtures.ts';
 import { monthlyFixture } from './report-fixtures-monthly.ts';
@@ -16,8 +16,7 @@ interface PdfText {
 }
 
 async function pdfText(bytes: Uint8Array): Promise<PdfText> {
-  const task = getDocument({ data: bytes.slice(), useWorkerFetch: false, disableFontFace: true, verbosity: 0 });
-  const doc = await task.promise;
+  const doc = await getDocumentProxy(bytes.slice(), { useWorkerFetch: false, disableFontFace: true, verbosity: 0 });
   try {
     const pages: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -30,7 +29,7 @@ async function pdfText(bytes: Uint8Array): Promise<PdfText> {
     const info = meta.info as Record<string, unknown>;
     return { pages, info, lang: typeof info.Language === 'string' ? info.Language : null };
   } finally {
-    await task.destroy();
+    await doc.loadingTask.destroy();
   }
 }
 
