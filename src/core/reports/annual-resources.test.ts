@@ -16,6 +16,12 @@ test('months in use: statistics documented before registration count from their 
   assert.equal(monthsInUse({ year: '2025', registeredOn: '2025-03-20', firstDocumented: '2025-05-01', today: '2026-02-01' })[0], '2025-03');
 });
 
+test('months in use: a closed account counts up to the month it was closed in, none after', () => {
+  assert.deepEqual(monthsInUse({ year: '2025', registeredOn: '2024-01-01', firstDocumented: null, today: '2026-02-01', closedOn: '2025-03-10' }), ['2025-01', '2025-02', '2025-03']);
+  assert.deepEqual(monthsInUse({ year: '2025', registeredOn: '2024-01-01', firstDocumented: null, today: '2026-02-01', closedOn: '2024-12-31' }), []);
+  assert.equal(monthsInUse({ year: '2025', registeredOn: '2024-01-01', firstDocumented: null, today: '2026-02-01', closedOn: null }).length, 12);
+});
+
 test('months in use: up to the current month while the year runs; none before the account existed', () => {
   assert.deepEqual(monthsInUse({ year: '2025', registeredOn: '2024-01-01', firstDocumented: null, today: '2025-06-10' }), [
     '2025-01',

@@ -12,19 +12,24 @@ export interface MonthsInUseInput {
   /** Its first documented day (history imported from before registration counts); null: none. */
   firstDocumented: Day | null;
   today: Day;
+  /** The day it was closed, if it was: the months in use end with that month. */
+  closedOn?: Day | null;
 }
 
 /**
  * The months of the year the account was in use: from the month it came into use (the earlier of
  * registration and its first documented day, as for monthly evaluations' drafts) or January, to
- * December, or the current month while the year runs. Paused and closed accounts count up to now
- * as well (when they stopped is not recorded). 0 for a year before it came into use or not begun.
+ * December, or the current month while the year runs, or the month it was closed in (as
+ * core/reports/in-use.ts counts it). Paused accounts count throughout (when a pause began is not
+ * recorded). 0 for a year before it came into use, after it was closed, or not begun.
  */
 export function monthsInUse(input: MonthsInUseInput): string[] {
   const since = input.firstDocumented && input.firstDocumented < input.registeredOn ? input.firstDocumented : input.registeredOn;
   const firstMonth = since.slice(0, 7) > `${input.year}-01` ? since.slice(0, 7) : `${input.year}-01`;
   const thisMonth = input.today.slice(0, 7);
-  const lastMonth = thisMonth < `${input.year}-12` ? thisMonth : `${input.year}-12`;
+  let lastMonth = thisMonth < `${input.year}-12` ? thisMonth : `${input.year}-12`;
+  const closedMonth = input.closedOn?.slice(0, 7);
+  if (closedMonth !== undefined && closedMonth < lastMonth) lastMonth = closedMonth;
   const out: string[] = [];
   for (let m = 1; m <= 12; m++) {
     const month = `${input.year}-${String(m).padStart(2, '0')}`;

@@ -54,6 +54,8 @@ export interface AnnualFiguresAccount {
   targetAgeGroups: string[];
   plannedHoursPerMonth: number | null;
   budgetNokPerYear: number | null;
+  /** When it was closed (its months in use end with that month); absent or null: not closed. */
+  closedAt?: Date | null;
 }
 
 type Figures = AnnualAccountFigures;
@@ -131,7 +133,7 @@ export async function annualFigures(db: Db, organisationId: string, accounts: An
     }
 
     const firstDocumented = documented.reduce<Day | null>((first, r) => (first === null || r[0] < first ? r[0] : first), null);
-    const inUse = monthsInUse({ year, registeredOn: createdDay, firstDocumented, today });
+    const inUse = monthsInUse({ year, registeredOn: createdDay, firstDocumented, today, closedOn: a.closedAt ? dayOfNow(a.closedAt) : null });
     const evals = evaluations.get(a.id) ?? new Map();
     // Every month in use, and any other month of the year with an evaluation.
     const listed = yearMonths.filter((m) => inUse.includes(m) || evals.has(m));
