@@ -10,7 +10,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evaluationDecisions, type EvaluationDecision } from '../../../../src/contract/evaluations.ts';
 import { isApiError } from '../../api/index.ts';
-import { reopenEvaluation, signEvaluation, updateEvaluation, type EvaluationDetail } from '../../api/evaluations.ts';
+import { signEvaluation, updateEvaluation, type EvaluationDetail } from '../../api/evaluations.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ProblemAlert } from '../../components/feedback.tsx';
 import { SubmitButton, TextArea } from '../../components/forms.tsx';
@@ -224,51 +224,3 @@ export function EvaluationReadOnly({ detail: d }: { detail: EvaluationDetail }) 
   );
 }
 
-/** For a unit manager, on a signed evaluation: reopen it, saying why. */
-export function ReopenSection({ detail, onReopened }: { detail: EvaluationDetail; onReopened(detail: EvaluationDetail): void }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const action = useAction();
-  const confirm = async () => {
-    if (reason.trim() === '') {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    const result = await action.run(() => reopenEvaluation(detail.id, { reason: reason.trim() }));
-    if (result) {
-      setOpen(false);
-      onReopened(result);
-    }
-  };
-  const cancel = () => {
-    setOpen(false);
-    setMissing(false);
-    action.reset();
-  };
-  return (
-    <section className="card" aria-labelledby="evaluation-reopen-heading">
-      <h2 id="evaluation-reopen-heading">{t('evaluations.reopenHeading')}</h2>
-      <p className="muted">{t('evaluations.reopenIntro')}</p>
-      <button type="button" className="button" onClick={() => setOpen(true)}>
-        {t('evaluations.reopen')}
-      </button>
-      <ConfirmDialog open={open} title={t('evaluations.reopenTitle')} confirmLabel={t('evaluations.reopen')} onConfirm={() => void confirm()} onCancel={cancel} busy={action.busy}>
-        <p>{t('evaluations.reopenText')}</p>
-        <ProblemAlert error={action.error} />
-        <TextArea
-          label={t('evaluations.reason')}
-          rows={3}
-          value={reason}
-          onChange={(e) => {
-            setReason(e.target.value);
-            setMissing(false);
-          }}
-          error={missing ? t('evaluations.reasonRequired') : action.fieldErrors.reason}
-        />
-      </ConfirmDialog>
-    </section>
-  );
-}

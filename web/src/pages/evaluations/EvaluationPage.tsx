@@ -7,13 +7,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { getEvaluation, type EvaluationDetail } from '../../api/evaluations.ts';
+import { getEvaluation, reopenEvaluation, type EvaluationDetail } from '../../api/evaluations.ts';
 import { Loaded, Notice } from '../../components/feedback.tsx';
 import { formatDay, formatMonth } from '../../components/statistics.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { EvaluationFiguresView } from './EvaluationFigures.tsx';
-import { EvaluationForm, EvaluationReadOnly, ReopenSection } from './EvaluationForm.tsx';
+import { ReopenSection } from '../../components/ReopenSection.tsx';
+import { EvaluationForm, EvaluationReadOnly } from './EvaluationForm.tsx';
 import { EvaluationStateBadge } from './labels.tsx';
 
 type NoticeKey = 'saved' | 'signed' | 'reopened';
@@ -74,7 +75,7 @@ function EvaluationView({ detail: d, onChanged }: { detail: EvaluationDetail; on
       ) : (
         <EvaluationReadOnly detail={d} />
       )}
-      {d.canReopen && d.status === 'signed' ? <ReopenSection detail={d} onReopened={(next) => changed(next, 'reopened')} /> : null}
+      {d.canReopen && d.status === 'signed' ? <ReopenSection texts="evaluations" reopen={(reason) => reopenEvaluation(d.id, { reason })} onReopened={(next) => changed(next, 'reopened')} /> : null}
 
       <Events events={d.events} />
     </>

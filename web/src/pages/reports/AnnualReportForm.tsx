@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { annualDecisions, type AnnualDecision } from '../../../../src/contract/reports.ts';
 import { annualSignIssues } from '../../../../src/core/reports/annual-rules.ts';
 import { isApiError } from '../../api/index.ts';
-import { reopenAnnualReport, signAnnualReport, updateAnnualReport, type AnnualAccountReport } from '../../api/reports.ts';
+import { signAnnualReport, updateAnnualReport, type AnnualAccountReport } from '../../api/reports.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ProblemAlert } from '../../components/feedback.tsx';
 import { SubmitButton, TextArea } from '../../components/forms.tsx';
@@ -168,51 +168,3 @@ function DecisionGroup({ value, suggestion, onChange, error }: { value: AnnualDe
   );
 }
 
-/** For a unit manager, on a signed report: reopen it, saying why. */
-export function AnnualReopenSection({ report, onReopened }: { report: AnnualAccountReport; onReopened(report: AnnualAccountReport): void }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const action = useAction();
-  const confirm = async () => {
-    if (reason.trim() === '') {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    const result = await action.run(() => reopenAnnualReport(report.account.slug, report.year, { reason: reason.trim() }));
-    if (result) {
-      setOpen(false);
-      onReopened(result);
-    }
-  };
-  const cancel = () => {
-    setOpen(false);
-    setMissing(false);
-    action.reset();
-  };
-  return (
-    <section className="card" aria-labelledby="annual-reopen-heading">
-      <h2 id="annual-reopen-heading">{t('annualReports.reopenHeading')}</h2>
-      <p className="muted">{t('annualReports.reopenIntro')}</p>
-      <button type="button" className="button" onClick={() => setOpen(true)}>
-        {t('annualReports.reopen')}
-      </button>
-      <ConfirmDialog open={open} title={t('annualReports.reopenTitle')} confirmLabel={t('annualReports.reopen')} onConfirm={() => void confirm()} onCancel={cancel} busy={action.busy}>
-        <p>{t('annualReports.reopenText')}</p>
-        <ProblemAlert error={action.error} />
-        <TextArea
-          label={t('evaluations.reason')}
-          rows={3}
-          value={reason}
-          onChange={(e) => {
-            setReason(e.target.value);
-            setMissing(false);
-          }}
-          error={missing ? t('annualReports.reasonRequired') : action.fieldErrors.reason}
-        />
-      </ConfirmDialog>
-    </section>
-  );
-}

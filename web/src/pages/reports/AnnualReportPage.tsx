@@ -8,13 +8,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { getAccountAnnualReport, type AnnualAccountReport } from '../../api/reports.ts';
+import { getAccountAnnualReport, reopenAnnualReport, type AnnualAccountReport } from '../../api/reports.ts';
 import { Loaded } from '../../components/feedback.tsx';
 import { formatDay, todayLocal } from '../../components/statistics.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { AnnualFiguresView } from './AnnualAccountView.tsx';
-import { AnnualDecisionForm, AnnualReopenSection } from './AnnualReportForm.tsx';
+import { AnnualDecisionForm } from './AnnualReportForm.tsx';
+import { ReopenSection } from '../../components/ReopenSection.tsx';
 import { DecisionText } from './AnnualReportView.tsx';
 import { ReportDownloads } from './ReportDownloads.tsx';
 import { AnnualStateBadge } from './labels.tsx';
@@ -101,7 +102,7 @@ function ReportView({ report: r, onChanged }: { report: AnnualAccountReport; onC
           <DecisionText report={r} withLink={false} />
         </>
       )}
-      {r.canReopen && r.status === 'signed' ? <AnnualReopenSection report={r} onReopened={(next) => changed(next, 'reopened')} /> : null}
+      {r.canReopen && r.status === 'signed' ? <ReopenSection texts="annualReports" reopen={(reason) => reopenAnnualReport(r.account.slug, r.year, { reason })} onReopened={(next) => changed(next, 'reopened')} /> : null}
       <Events events={r.events} />
     </>
   );
