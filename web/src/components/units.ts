@@ -18,6 +18,15 @@ export function unitOptions(
   }));
 }
 
+/**
+ * A list page's unit filter: "all units" first, then the units by slug, leaving out archived ones
+ * unless it is the one chosen (so a shared link to an archived unit still shows its choice).
+ */
+export function unitFilterOptions(units: readonly UnitOut[], selected: string, allLabel: string): Option[] {
+  const shown = units.filter((u) => !u.archived || u.slug === selected || u.id === selected);
+  return [{ value: '', label: allLabel }, ...unitOptions(shown, { bySlug: true })];
+}
+
 export function unitName(units: readonly UnitOut[] | undefined, id: string | null): string {
   if (!id) return '';
   return units?.find((u) => u.id === id)?.name ?? '';

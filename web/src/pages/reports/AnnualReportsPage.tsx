@@ -12,7 +12,7 @@ import { listAnnualReports, type AnnualReportList } from '../../api/reports.ts';
 import { Loaded } from '../../components/feedback.tsx';
 import { SelectField } from '../../components/forms.tsx';
 import { formatDay, todayLocal } from '../../components/statistics.ts';
-import { unitOptions } from '../../components/units.ts';
+import { unitFilterOptions } from '../../components/units.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { formatDate, formatNumber } from '../../i18n/index.ts';
 import { stateTileClass } from '../evaluations/labels.tsx';
@@ -70,10 +70,7 @@ export default function AnnualReportsPage() {
           hint={t('evaluations.filterUnitHint')}
           value={filters.unit}
           onChange={(e) => setParam('unit', e.target.value)}
-          options={[
-            { value: '', label: t('evaluations.allUnits') },
-            ...unitOptions(unitList.filter((u) => !u.archived || u.slug === filters.unit || u.id === filters.unit), { bySlug: true }),
-          ]}
+          options={unitFilterOptions(unitList, filters.unit, t('evaluations.allUnits'))}
         />
         <SelectField
           label={t('evaluations.filterState')}
