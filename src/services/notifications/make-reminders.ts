@@ -21,6 +21,7 @@ import { requireAdmin } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { dayOfNow } from '../coverage/account-ref.ts';
 import { loadReminderInput } from './reminder-inputs.ts';
+import { pruneNotifications } from './prune-notifications.ts';
 
 /** A reminder whose e-mail failed is e-mailed again on each round for this long. */
 export const RETRY_EMAIL_FOR_MS = 24 * 60 * 60_000;
@@ -51,6 +52,8 @@ export interface ReminderRound {
   /** Notifications e-mailed (new ones, and earlier failures tried again), and those whose e-mail failed; one e-mail per person, a digest when several. */
   emailed: number;
   emailFailed: number;
+  /** Old notifications removed in this round (prune-notifications.ts; none in a dry run). */
+  pruned: number;
   items: ReminderRoundItem[];
 }
 
@@ -86,7 +89,7 @@ export async function makeReminders(ctx: Context, options: ReminderOptions = {})
 
   if (options.dryRun) {
     const fresh = await unstored(ctx.db, drafts);
-    return { asOf, dryRun: true, created: fresh.length, emailed: 0, emailFailed: 0, items: fresh.map(item) };
+    return { asOf, dryRun: true, created: fresh.length, emailed: 0, emailFailed: 0, pruned: 0, items: fresh.map(item) };
   }
 
   const inserted =
@@ -129,7 +132,8 @@ export async function makeReminders(ctx: Context, options: ReminderOptions = {})
       else emailFailed += list.length;
     }
   }
-  return { asOf, dryRun: false, created: created.length, emailed, emailFailed, items: created.map((c) => item(c.draft)) };
+  const pruned = await pruneNotifications(ctx.db, ctx.actor.organisationId, ctx.now);
+  return { asOf, dryRun: false, created: created.length, emailed, emailFailed, pruned, items: created.map((c) => item(c.draft)) };
 }
 
 /** Notifications of the organisation whose e-mail failed within the last day and has not gone out since. */

@@ -185,6 +185,30 @@ forEachDatabase('reminders', (fresh) => {
     assert.equal((await makeReminders(await at(t, '2027-02-02T06:00:00Z'))).items.filter((i) => i.kind.startsWith('annual')).length, 0);
   });
 
+  test('old notifications are removed by a later round: read ones after 180 days, any after 400; a dry run removes none', async () => {
+    await using t = await fresh();
+    const { s } = await world(t);
+    await makeReminders(await at(t, '2026-04-02T06:00:00Z'));
+    const evaluator = await as(s, 'evaluator', '2026-04-02T07:00:00Z');
+    const made = (await listNotifications(evaluator)).items;
+    assert.equal(made.length, 1);
+    await markNotificationsRead(evaluator, { all: true });
+    const row = { organisationId: s.organisationId, personId: s.people.evaluator.id, kind: 'evaluation_due', params: {}, link: '/evaluations', dueOn: null };
+    // An unread one made 300 days before the later round (kept), and one made 401 days before it (removed).
+    await t.db.insert(notifications).values([
+      { ...row, id: crypto.randomUUID(), key: 'old-unread-kept', createdAt: new Date('2026-01-28T06:00:00Z') },
+      { ...row, id: crypto.randomUUID(), key: 'ancient-unread', createdAt: new Date('2025-10-19T06:00:00Z') },
+    ]);
+    const dry = await makeReminders(await at(t, '2026-11-24T06:00:00Z'), { dryRun: true });
+    assert.equal(dry.pruned, 0);
+    // 2026-04-02 read + 180 days = 2026-09-29: a round on 2026-11-24 removes it.
+    const round = await makeReminders(await at(t, '2026-11-24T06:00:00Z'));
+    assert.equal(round.pruned, 2);
+    const left = await t.db.select({ id: notifications.id, key: notifications.key }).from(notifications).where(eq(notifications.personId, s.people.evaluator.id));
+    assert.ok(left.some((n) => n.key === 'old-unread-kept'));
+    assert.ok(!left.some((n) => n.key === 'ancient-unread' || n.id === made[0]!.id));
+  });
+
   test('listing and marking read are personal; the e-mail setting is the person’s own', async () => {
     await using t = await fresh();
     const { s } = await world(t);
