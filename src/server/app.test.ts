@@ -50,6 +50,12 @@ forEachDatabase('HTTP app', (fresh) => {
 
     const unauth = await expectProblem(await anonymous.request('GET', '/accounts'), 401, 'unauthenticated');
     assert.equal(unauth.issues, undefined);
+    // Anonymous callers are refused before their request is validated: 401, not 400, for a bad query or body.
+    await expectProblem(await anonymous.request('GET', '/evaluations?month=2026-13'), 401, 'unauthenticated');
+    await expectProblem(await anonymous.request('GET', '/reports/annual?year=20x5&format=docx'), 401, 'unauthenticated');
+    await expectProblem(await anonymous.request('PATCH', `/accounts/${s.accounts.a1Instagram}`, { platform: 'myspace' }), 401, 'unauthenticated');
+    // Public routes still validate: a bad sign-in body is a 400.
+    await expectProblem(await anonymous.request('POST', '/auth/login', { email: 'not-an-address' }), 400, 'validation_failed');
     await expectProblem(await reporter.request('POST', '/accounts', { unit: s.units.departmentA1, platform: 'x', name: 'A1 on X' }), 403, 'forbidden');
     await expectProblem(await reporter.request('GET', `/accounts/${crypto.randomUUID()}`), 404, 'not_found');
     await expectProblem(await reporter.request('GET', '/units/no-such-unit'), 404, 'not_found');
