@@ -158,6 +158,47 @@ export function CheckboxGroup({
   );
 }
 
+/** One choice of several, as radio buttons in a fieldset with a legend; the first is marked invalid when there is an error. */
+export function RadioGroup<T extends string>({
+  legend,
+  hint,
+  error,
+  options,
+  value,
+  onChange,
+}: {
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  options: readonly { value: T; label: ReactNode }[];
+  value: T | null;
+  onChange(value: T): void;
+}) {
+  const { id, hintId, errorId, describedBy } = useFieldIds(error, hint);
+  return (
+    <fieldset className="field checkbox-group" aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      <Extras hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      <div className="checkboxes">
+        {options.map((o, i) => (
+          <label key={o.value} className="checkbox" htmlFor={`${id}-${o.value}`}>
+            <input
+              type="radio"
+              id={`${id}-${o.value}`}
+              name={`${id}-choice`}
+              value={o.value}
+              checked={value === o.value}
+              onChange={() => onChange(o.value)}
+              aria-invalid={error && i === 0 ? true : undefined}
+            />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 export function SubmitButton({ busy, children, className }: { busy: boolean; children: ReactNode; className?: string }) {
   return (
     <button type="submit" className={className ?? 'button primary'} disabled={busy} aria-busy={busy || undefined}>

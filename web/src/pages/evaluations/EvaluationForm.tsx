@@ -6,14 +6,14 @@
  * the server, and either's problems are shown next to the fields. Signed, or for readers, the same
  * as text. A unit manager may reopen a signed evaluation, giving the reason.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evaluationDecisions, type EvaluationDecision } from '../../../../src/contract/evaluations.ts';
 import { isApiError } from '../../api/index.ts';
 import { signEvaluation, updateEvaluation, type EvaluationDetail } from '../../api/evaluations.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ProblemAlert } from '../../components/feedback.tsx';
-import { SubmitButton, TextArea } from '../../components/forms.tsx';
+import { RadioGroup, SubmitButton, TextArea } from '../../components/forms.tsx';
 import { ClientValidationError, onSubmit, useAction } from '../../hooks.ts';
 import { todayLocal } from '../../components/statistics.ts';
 import { formatDate } from '../../i18n/index.ts';
@@ -159,32 +159,14 @@ export function EvaluationForm({ detail, onChanged }: { detail: EvaluationDetail
 
 function DecisionGroup({ value, onChange, error }: { value: EvaluationDecision | null; onChange(value: EvaluationDecision): void; error: string | undefined }) {
   const { t } = useTranslation();
-  const id = useId();
   return (
-    <fieldset className="field checkbox-group" aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>{t('evaluations.decisionLegend')}</legend>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <div className="checkboxes">
-        {evaluationDecisions.map((d, i) => (
-          <label key={d} className="checkbox" htmlFor={`${id}-${d}`}>
-            <input
-              type="radio"
-              id={`${id}-${d}`}
-              name={`${id}-decision`}
-              value={d}
-              checked={value === d}
-              onChange={() => onChange(d)}
-              aria-invalid={error && i === 0 ? true : undefined}
-            />
-            <span>{decisionLabel(t, d)}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    <RadioGroup
+      legend={t('evaluations.decisionLegend')}
+      error={error}
+      options={evaluationDecisions.map((d) => ({ value: d, label: decisionLabel(t, d) }))}
+      value={value}
+      onChange={onChange}
+    />
   );
 }
 

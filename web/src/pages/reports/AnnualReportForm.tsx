@@ -5,7 +5,7 @@
  * here first (the core's rule) and again by the server; either's problems are shown at the
  * fields. A unit manager may reopen a signed report, giving the reason.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { annualDecisions, type AnnualDecision } from '../../../../src/contract/reports.ts';
 import { annualSignIssues } from '../../../../src/core/reports/annual-rules.ts';
@@ -13,7 +13,7 @@ import { isApiError } from '../../api/index.ts';
 import { signAnnualReport, updateAnnualReport, type AnnualAccountReport } from '../../api/reports.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ProblemAlert } from '../../components/feedback.tsx';
-import { SubmitButton, TextArea } from '../../components/forms.tsx';
+import { RadioGroup, SubmitButton, TextArea } from '../../components/forms.tsx';
 import { todayLocal } from '../../components/statistics.ts';
 import { ClientValidationError, onSubmit, useAction } from '../../hooks.ts';
 import { annualDecisionLabel } from './labels.tsx';
@@ -133,38 +133,23 @@ export function AnnualDecisionForm({ report, onChanged }: { report: AnnualAccoun
 
 function DecisionGroup({ value, suggestion, onChange, error }: { value: AnnualDecision | null; suggestion: AnnualDecision; onChange(value: AnnualDecision): void; error: string | undefined }) {
   const { t } = useTranslation();
-  const id = useId();
   return (
-    <fieldset className="field checkbox-group" aria-describedby={[`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}>
-      <legend>{t('annualReports.decisionLegend')}</legend>
-      <p className="hint" id={`${id}-hint`}>
-        {t('annualReports.suggestion', { decision: annualDecisionLabel(t, suggestion) })}
-      </p>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <div className="checkboxes">
-        {annualDecisions.map((d, i) => (
-          <label key={d} className="checkbox" htmlFor={`${id}-${d}`}>
-            <input
-              type="radio"
-              id={`${id}-${d}`}
-              name={`${id}-decision`}
-              value={d}
-              checked={value === d}
-              onChange={() => onChange(d)}
-              aria-invalid={error && i === 0 ? true : undefined}
-            />
-            <span>
-              {annualDecisionLabel(t, d)}
-              {d === suggestion ? <span className="badge neutral"> {t('annualReports.suggestedTag')}</span> : null}
-            </span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    <RadioGroup
+      legend={t('annualReports.decisionLegend')}
+      hint={t('annualReports.suggestion', { decision: annualDecisionLabel(t, suggestion) })}
+      error={error}
+      options={annualDecisions.map((d) => ({
+        value: d,
+        label: (
+          <>
+            {annualDecisionLabel(t, d)}
+            {d === suggestion ? <span className="badge neutral"> {t('annualReports.suggestedTag')}</span> : null}
+          </>
+        ),
+      }))}
+      value={value}
+      onChange={onChange}
+    />
   );
 }
 
