@@ -37,6 +37,11 @@ export class ApiError extends Error {
     }
     return out;
   }
+
+  /** Which of `fields` the server named in its issues (the field itself or a path below it). */
+  fieldsNamed<F extends string>(fields: readonly F[]): F[] {
+    return fields.filter((f) => this.issues.some((i) => i.path === f || i.path.startsWith(`${f}.`)));
+  }
 }
 
 export function isApiError(e: unknown): e is ApiError {

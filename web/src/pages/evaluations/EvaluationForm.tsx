@@ -94,8 +94,7 @@ export function EvaluationForm({ detail, onChanged }: { detail: EvaluationDetail
       } catch (e) {
         // What the server found missing is shown next to those fields.
         if (isApiError(e) && e.issues.length > 0) {
-          const found = fields.filter((f) => e.issues.some((i) => i.path === f || i.path.startsWith(`${f}.`)));
-          setMissing(Object.fromEntries(found.map((k) => [k, true])));
+          setMissing(Object.fromEntries(e.fieldsNamed(fields).map((k) => [k, true])));
         }
         throw e;
       }

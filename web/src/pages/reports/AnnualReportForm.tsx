@@ -77,8 +77,7 @@ export function AnnualDecisionForm({ report, onChanged }: { report: AnnualAccoun
         return await signAnnualReport(account, report.year);
       } catch (e) {
         if (isApiError(e) && e.issues.length > 0) {
-          const found = fields.filter((f) => e.issues.some((i) => i.path === f || i.path.startsWith(`${f}.`)));
-          setMissing(Object.fromEntries(found.map((k) => [k, true])));
+          setMissing(Object.fromEntries(e.fieldsNamed(fields).map((k) => [k, true])));
         }
         throw e;
       }
