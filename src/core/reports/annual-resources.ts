@@ -4,6 +4,7 @@
  * Not documented is null, never 0.
  */
 import type { Day } from '../period/days.ts';
+import { inUseSince } from './in-use.ts';
 
 export interface MonthsInUseInput {
   year: string;
@@ -24,7 +25,7 @@ export interface MonthsInUseInput {
  * recorded). 0 for a year before it came into use, after it was closed, or not begun.
  */
 export function monthsInUse(input: MonthsInUseInput): string[] {
-  const since = input.firstDocumented && input.firstDocumented < input.registeredOn ? input.firstDocumented : input.registeredOn;
+  const since = inUseSince({ registeredOn: input.registeredOn, firstDocumented: input.firstDocumented, closedOn: input.closedOn ?? null });
   const firstMonth = since.slice(0, 7) > `${input.year}-01` ? since.slice(0, 7) : `${input.year}-01`;
   const thisMonth = input.today.slice(0, 7);
   let lastMonth = thisMonth < `${input.year}-12` ? thisMonth : `${input.year}-12`;
