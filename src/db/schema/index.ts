@@ -10,3 +10,6 @@ export * from './rollups.ts';
 export * from './kpi-results.ts';
 export * from './evaluations.ts';
 export * from './reports.ts';
+export * from './audit.ts';
+export * from './column-mappings.ts';
+export * from './identities.ts';
