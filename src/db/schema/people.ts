@@ -41,6 +41,8 @@ export const roleGrants = pgTable(
     unitId: uuid('unit_id').references(() => units.id),
     createdBy: uuid('created_by').references(() => people.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** 'manual' (granted by someone) or 'sso' (from the identity provider's groups claim, kept in step at each sign-in). */
+    source: text('source').notNull().default('manual'),
   },
   (t) => [
     uniqueIndex('role_grants_unique').on(t.personId, t.role, sql`coalesce(${t.unitId}, '00000000-0000-0000-0000-000000000000'::uuid)`),

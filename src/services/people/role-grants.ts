@@ -39,6 +39,7 @@ export async function grantRole(ctx: Context, input: RoleGrantCreateInput): Prom
     unitId,
     createdBy: ctx.actor.personId,
     createdAt: ctx.now,
+    source: 'manual',
   };
   await ctx.db.insert(roleGrants).values(row);
   return presentGrant(row);
