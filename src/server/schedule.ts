@@ -11,6 +11,8 @@
  *   configured — after the drafts, so a month's drafts are reminded in the round that made them;
  * - from the 16th, last month's subscribed reports as PDF by e-mail
  *   (services/subscriptions/send-subscribed-reports.ts), retried on the next round after a failure.
+ * - records of which transactions changed the overview's tables, older than two hours, are removed
+ *   (services/dashboards/overview-cache.ts: no overview kept in memory can still need them);
  * A failure is logged and tried again on the next round; it never stops the server.
  */
 import { lastMonth } from '../core/evaluations/months.ts';
@@ -20,6 +22,7 @@ import { dayOfNow } from '../services/coverage/account-ref.ts';
 import { prepareEvaluations } from '../services/evaluations/prepare-evaluations.ts';
 import { loadSystemActor } from '../services/load-actor.ts';
 import { vacuumRollups } from '../services/statistics/vacuum-rollups.ts';
+import { pruneDashboardChanges } from '../services/dashboards/overview-cache.ts';
 import type { Mailer } from '../mail/send-mail.ts';
 import { makeReminders } from '../services/notifications/make-reminders.ts';
 import { sendSubscribedReports } from '../services/subscriptions/send-subscribed-reports.ts';
@@ -45,7 +48,7 @@ export async function prepareLastMonthEverywhere(db: Db, now: Date, logger: Logg
   const done: PreparedMonth[] = [];
   for (const org of await db.select({ slug: organisations.slug }).from(organisations)) {
     try {
-      const actor = await loadSystemActor(db, org.slug);
+      const actor = { ...(await loadSystemActor(db, org.slug)), scheduled: true };
       const result = await prepareEvaluations({ db, actor, now }, { month });
       done.push({ organisation: org.slug, ...result });
       if (result.created > 0) logger.info('evaluation drafts prepared', { organisation: org.slug, month, created: result.created });
@@ -143,6 +146,8 @@ export function startSchedule(
       .catch((error: unknown) => logger.warn('the reminder round failed', { error }))
       .then(() => deliverReportsEverywhere(db, clock(), logger, options))
       .catch((error: unknown) => logger.warn('sending subscribed reports failed', { error }))
+      .then(() => pruneDashboardChanges(db, clock()))
+      .catch((error: unknown) => logger.warn('pruning dashboard change records failed', { error }))
       .then(() => database.kind === 'pglite' && vacuumRollupsLogged(db, logger))
       .finally(() => (running = null));
   };

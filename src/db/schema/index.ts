@@ -13,3 +13,4 @@ export * from './reports.ts';
 export * from './audit.ts';
 export * from './column-mappings.ts';
 export * from './identities.ts';
+export * from './dashboard-changes.ts';

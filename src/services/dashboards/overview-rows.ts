@@ -83,6 +83,8 @@ export interface OverviewRead {
   /** The organisation's history-window overrides (days) by platform. */
   windowOverrides: Map<Platform, { days: number }>;
   accounts: OverviewRow[];
+  /** The snapshot the statement read in (pg_current_snapshot() as text): what overview-cache.ts validates against. */
+  snapshot: string;
 }
 
 const RS = '\u001e';
@@ -99,7 +101,7 @@ const orNull = (s: string | undefined): string | null => (s ? s : null);
  */
 const parsedTexts = new Map<string, unknown>();
 const MAX_PARSED = 20_000;
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     for (const v of Object.values(value)) deepFreeze(v);
     Object.freeze(value);
@@ -136,6 +138,7 @@ export async function readOverview(db: Db, organisationId: string, scopePath: st
       where a.organisation_id = ${org} and a.status in ('active', 'paused') ${scope}
     )
     select
+      pg_current_snapshot()::text as snapshot,
       (select string_agg(concat_ws(chr(31), u.id, u.slug, to_json(u.name)::text, coalesce(u.parent_id::text, ''), u.path, (u.archived_at is not null)::int), chr(30))
        from units u where u.organisation_id = ${org}) as units,
       (select string_agg(concat_ws(chr(31), h.platform, h.days), chr(30)) from history_windows h where h.organisation_id = ${org}) as windows,
@@ -166,7 +169,7 @@ export async function readOverview(db: Db, organisationId: string, scopePath: st
        join kpis k on k.goal_id = g.id
        left join kpi_results kr on kr.kpi_id = k.id and kr.account_id = ga.account_id and kr.as_of = ${asOf}::date
        where ga.organisation_id = ${org} ${scopePath === null ? sql`` : sql`and ga.account_id in (select id from shown)`}) as kpis`);
-  const row = (result as unknown as { rows: { units: string | null; windows: string | null; accounts: string | null; goals: string | null; kpis: string | null }[] }).rows[0];
+  const row = (result as unknown as { rows: { snapshot: string; units: string | null; windows: string | null; accounts: string | null; goals: string | null; kpis: string | null }[] }).rows[0];
 
   // Goals per account, in the order they were created (then by id); their KPIs by position. For
   // the organisation the KPIs are read by goal_accounts without joining the accounts read (0.7 ms
@@ -223,5 +226,5 @@ export async function readOverview(db: Db, organisationId: string, scopePath: st
   for (const [platform, days] of records(row?.windows ?? null)) {
     if ((platforms as readonly (string | undefined)[]).includes(platform)) windowOverrides.set(platform as Platform, { days: Number(days) });
   }
-  return { units, windowOverrides, accounts };
+  return { units, windowOverrides, accounts, snapshot: row?.snapshot ?? '' };
 }

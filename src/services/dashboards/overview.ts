@@ -16,6 +16,8 @@
  *   before that day; the due watchdog judges as of today (what can still be saved is a matter of
  *   now, whatever period is shown) and watches active accounts only (paused: due is null);
  *   overdue evaluations are drafts past their due day as of today.
+ * - What the one statement reads is kept in memory while none of its tables changed
+ *   (overview-cache.ts), so a warm request is one index probe and the assembly below.
  */
 import { audienceFit } from '../../core/audience/fit.ts';
 import { historyWindowDefaults } from '../../core/coverage/history-windows.ts';
@@ -34,7 +36,8 @@ import { addCounts, byName, byUrgency, emptyCounts, type FitSummary, type KpiOfA
 import { computeDocumentedRuns, dueOf } from './due-watch.ts';
 import { computeKpiResults, type KpiResult, resultKey } from './kpi-results.ts';
 import { monthlyPeriods } from './monthly.ts';
-import { type OverviewKpi, type OverviewRow, readOverview } from './overview-rows.ts';
+import { readOverviewCached } from './overview-cache.ts';
+import type { OverviewKpi, OverviewRow } from './overview-rows.ts';
 
 export const ATTENTION_CAP = 100;
 
@@ -85,7 +88,7 @@ export async function overview(ctx: Context, query: OverviewQuery = {}): Promise
   }
   const scopePath = scope?.path ?? null;
   const inScope = (path: string) => scopePath === null || path === scopePath || path.startsWith(`${scopePath}/`);
-  const { units: unitRows, accounts: allRows, windowOverrides: overrides } = await readOverview(ctx.db, orgId, scopePath, asOf, today);
+  const { units: unitRows, accounts: allRows, windowOverrides: overrides } = await readOverviewCached(ctx.db, orgId, scopePath, asOf, today);
   const unitById = new Map(unitRows.map((u) => [u.id, u]));
   const ref = (id: string): UnitRef => {
     const u = unitById.get(id)!;
