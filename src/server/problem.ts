@@ -57,7 +57,27 @@ export function toAppError(error: unknown): AppError {
   if (sqlState(error) === '23505' || sqlState((error as { cause?: unknown } | null)?.cause) === '23505') {
     return new AppError('conflict', 'This conflicts with data saved at the same moment; reload and try again.');
   }
+  if (lostConnection(error) || lostConnection((error as { cause?: unknown } | null)?.cause)) {
+    return new AppError('database_unavailable', 'The database does not answer; try again in a moment.');
+  }
   return new AppError('internal', 'Something went wrong on the server; it has been logged.');
+}
+
+/**
+ * The database cannot be reached (PostgreSQL down, the network between cut): a 503 the caller may
+ * retry, not a 500. By the driver's error code: a socket error (ECONNREFUSED, ECONNRESET, …),
+ * SQLSTATE class 08 (connection exception), 57P01–57P03 (the server shutting down or starting),
+ * or node-postgres' own errors for a connection that ended or timed out.
+ */
+function lostConnection(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03'].includes(code)) return true;
+    if (/^08[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  const message = e instanceof Error ? e.message : '';
+  return message === 'Connection terminated unexpectedly' || message === 'Connection terminated' || message.startsWith('timeout exceeded when trying to connect') || message === 'Query read timeout';
 }
 
 export function problemBody(error: AppError): Problem {
