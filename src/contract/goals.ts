@@ -9,8 +9,9 @@ import { goalTypes } from '../core/goals/templates.ts';
 import { measurements } from '../core/metrics/derived.ts';
 import { comparators } from '../core/kpi/types.ts';
 import { kpiStatuses } from '../core/kpi/status.ts';
+import { isDay } from '../core/period/days.ts';
 
-export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine(isDay, 'a calendar day that exists');
 export const GoalType = z.enum([...goalTypes, 'custom']);
 export const goalStatuses = ['draft', 'active', 'achieved', 'missed', 'archived'] as const;
 export const GoalStatus = z.enum(goalStatuses);

@@ -1,7 +1,8 @@
 /**
  * One goal with everything its page shows: the SMART checklist (with each KPI's attainability
  * from the first account), whether it may be activated, and every KPI evaluated for every
- * account as of `asOf` (today unless given), with attainability and the forecast band.
+ * account as of `asOf` (today unless given), with attainability and the forecast band — an active
+ * goal's from the KPI result cache (dashboards/kpi-results.ts), any other goal's afresh.
  */
 import { eq } from 'drizzle-orm';
 import type { Day } from '../../core/period/days.ts';
@@ -12,6 +13,8 @@ import { presentGoal, readableGoal } from './goal-bundles.ts';
 import { kpiShapeOf } from './kpi-shape.ts';
 import { datasetsFor, dayOf, evaluationOf, goalStart, statisticsWindow } from './kpi-evaluation.ts';
 import { activationOf, smartOf } from './goal-checks.ts';
+import type { Dataset } from '../../core/kpi/dataset.ts';
+import { accountEvaluations } from '../dashboards/kpi-results.ts';
 
 export async function getGoal(ctx: Context, id: string, options: { asOf?: Day | undefined } = {}): Promise<GoalDetail> {
   const bundle = await readableGoal(ctx, id);
@@ -19,8 +22,15 @@ export async function getGoal(ctx: Context, id: string, options: { asOf?: Day | 
   const asOf = options.asOf ?? dayOf(ctx.now);
   const start = goalStart(goal);
   const shapes = bundle.kpis.map(kpiShapeOf);
-  const [datasets, [unit], [strategic]] = await Promise.all([
-    datasetsFor(ctx, bundle.accounts.map((a) => a.id), statisticsWindow(start, goal.deadline, asOf)),
+  // An active goal's KPIs come from the result cache (per account, computed once a day and
+  // forgotten by every write that changes them); other goals' are evaluated afresh.
+  const active = goal.status === 'active';
+  const kpiIds = bundle.kpis.map((k) => k.id);
+  const [datasets, cached, [unit], [strategic]] = await Promise.all([
+    active ? Promise.resolve(new Map<string, Dataset>()) : datasetsFor(ctx, bundle.accounts.map((a) => a.id), statisticsWindow(start, goal.deadline, asOf)),
+    active
+      ? Promise.all(bundle.accounts.map((a) => accountEvaluations(ctx.db, ctx.actor.organisationId, a, kpiIds, asOf, ctx.now)))
+      : Promise.resolve([]),
     ctx.db.select().from(units).where(eq(units.id, goal.unitId)),
     goal.strategicGoalId
       ? ctx.db.select({ id: strategicGoals.id, title: strategicGoals.title }).from(strategicGoals).where(eq(strategicGoals.id, goal.strategicGoalId))
@@ -28,9 +38,10 @@ export async function getGoal(ctx: Context, id: string, options: { asOf?: Day | 
   ]);
   const evaluations: KpiEvaluation[] = [];
   for (const [i, row] of bundle.kpis.entries()) {
-    for (const account of bundle.accounts) {
-      const ds = datasets.get(account.id)!;
-      evaluations.push(evaluationOf(row.id, shapes[i]!, account, start, goal.deadline, ds, asOf));
+    for (const [j, account] of bundle.accounts.entries()) {
+      const evaluation = active ? cached[j]?.get(row.id) : evaluationOf(row.id, shapes[i]!, account, start, goal.deadline, datasets.get(account.id)!, asOf);
+      // A KPI replaced while this was read has no cached evaluation: it no longer exists.
+      if (evaluation) evaluations.push(evaluation);
     }
   }
   const first = bundle.accounts[0]?.id;
