@@ -168,3 +168,24 @@ export function accountFiles(account: BenchAccount, values: readonly BenchValue[
     templateFile(`${account.slug}-${label}.csv`, account.platform, values.filter((v) => !overview.has(v.metric)), eol),
   ];
 }
+
+/**
+ * Three posts a week for a year from `postFrom`, each read a week after publication (or on its
+ * day, when that week is not over by `today`) for the account's first three metrics: CSV rows for
+ * COPY into posts (id, organisation_id, account_id, platform_post_id, published_on, post_type)
+ * and observations (organisation_id, account_id, metric, day, post_id, value, source).
+ */
+export function postRows(account: BenchAccount, organisationId: string, accountId: string, postFrom: string, today: string): { posts: string; readings: string; count: number } {
+  const posts: string[] = [];
+  const readings: string[] = [];
+  for (let d = 0, n = 0; d < 365; d += d % 7 === 4 ? 3 : 2, n++) {
+    const day = addDays(postFrom, d);
+    const postId = crypto.randomUUID();
+    posts.push(`${postId},${organisationId},${accountId},post-${account.index}-${n},${day},image\n`);
+    const readOn = addDays(day, 7) < today ? addDays(day, 7) : day;
+    account.metrics.slice(0, 3).forEach((metric, m) => {
+      readings.push(`${organisationId},${accountId},${metric},${readOn},${postId},${(account.index * 31 + n * 17 + m * 7) % 997},import\n`);
+    });
+  }
+  return { posts: posts.join(''), readings: readings.join(''), count: readings.length };
+}

@@ -46,7 +46,7 @@ import { forgetKpiResults } from '../src/services/dashboards/forget-results.ts';
 import { overview } from '../src/services/dashboards/overview.ts';
 import { clearOverviewCache } from '../src/services/dashboards/overview-cache.ts';
 import { accountDashboard } from '../src/services/dashboards/account-dashboard.ts';
-import { accountValues, benchAccounts, type BenchAccount } from './generate.ts';
+import { accountValues, benchAccounts, type BenchAccount, postRows } from './generate.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -173,20 +173,10 @@ async function load(db: Db) {
     values += vs.length;
     await copy('observations (organisation_id, account_id, metric, day, value, source)', vs.map((v) => `${orgId},${id},${v.metric},${v.day},${v.value},import\n`).join(''));
     // Three posts a week in the last year, each read a week after publication for the KPI metrics.
-    const posts: string[] = [];
-    const readings: string[] = [];
-    for (let d = 0, n = 0; d < 365; d += d % 7 === 4 ? 3 : 2, n++) {
-      const day = addDays(postFrom, d);
-      const postId = crypto.randomUUID();
-      posts.push(`${postId},${orgId},${id},post-${a.index}-${n},${day},image\n`);
-      const readOn = addDays(day, 7) < TODAY ? addDays(day, 7) : day;
-      a.metrics.slice(0, 3).forEach((metric, m) => {
-        readings.push(`${orgId},${id},${metric},${readOn},${postId},${(a.index * 31 + n * 17 + m * 7) % 997},import\n`);
-      });
-    }
-    postValues += readings.length;
-    await copy('posts (id, organisation_id, account_id, platform_post_id, published_on, post_type)', posts.join(''));
-    await copy('observations (organisation_id, account_id, metric, day, post_id, value, source)', readings.join(''));
+    const made = postRows(a, orgId, id, postFrom, TODAY);
+    postValues += made.count;
+    await copy('posts (id, organisation_id, account_id, platform_post_id, published_on, post_type)', made.posts);
+    await copy('observations (organisation_id, account_id, metric, day, post_id, value, source)', made.readings);
     const snapshots: string[] = [];
     for (let m = 0; m < 12; m++) {
       const day = addDays(TODAY, -30 * (m + 1));

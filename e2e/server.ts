@@ -25,6 +25,7 @@ export interface TestServerOptions {
   args?: string[]; // extra arguments after `serve --port N`
   entry?: string; // defaults to src/cli/main.ts
   timeoutMs?: number; // how long to wait for /healthz (default 60 s)
+  port?: number; // a port chosen beforehand (freePort()), e.g. for a redirect URI; default a free one
 }
 
 /** A port that was free on 127.0.0.1 a moment ago. */
@@ -40,7 +41,7 @@ export function freePort(): Promise<number> {
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'maalbar-e2e-'));
   const entry = opts.entry ?? join(ROOT, 'src/cli/main.ts');

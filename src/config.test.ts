@@ -29,6 +29,7 @@ test('defaults: port 8080 on all interfaces, embedded database in ./data, plain 
     trustProxy: false,
     logLevel: 'info',
     mail: null,
+    oidc: null,
   });
 });
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { resolve } from 'node:path';
 import { AppError } from './core/errors.ts';
+import { roles } from './core/roles.ts';
 
 export const DEFAULT_MAIL_FROM = 'Målbar <maalbar@localhost>';
 
@@ -34,7 +35,50 @@ const Env = z.object({
     .string()
     .refine(isMailFrom, 'must be an e-mail address, optionally with a name: Målbar <maalbar@example.no>')
     .default(DEFAULT_MAIL_FROM),
+  /** OpenID Connect single sign-on (Feide, Microsoft Entra ID): the provider's issuer URL. Unset: no SSO. */
+  MAALBAR_OIDC_ISSUER: z.url('must be the provider\'s issuer URL, e.g. https://auth.dataporten.no').optional(),
+  MAALBAR_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** Never logged, never echoed in messages. */
+  MAALBAR_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The sign-in button's label: "Sign in with {name}". */
+  MAALBAR_OIDC_NAME: z.string().trim().min(1).max(60).default('SSO'),
+  MAALBAR_OIDC_SCOPES: z
+    .string()
+    .refine((s) => s.split(/\s+/).includes('openid'), 'must include "openid"')
+    .default('openid email profile'),
+  /** The claim holding the person's groups (e.g. "groups"); with MAALBAR_OIDC_ROLE_MAP gives roles. */
+  MAALBAR_OIDC_GROUPS_CLAIM: z.string().min(1).optional(),
+  /** JSON: group value → [{ "role": "editor", "unit": "unit-slug" }, { "role": "admin" }]. */
+  MAALBAR_OIDC_ROLE_MAP: z.string().transform(parseJson).pipe(z.lazy(() => RoleMap)).optional(),
+  /** The organisation people signing in belong to (slug); default the only one. */
+  MAALBAR_OIDC_ORGANISATION: z.string().min(1).optional(),
+  MAALBAR_OIDC_CREATE_USERS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Trust the provider's e-mail even without email_verified (Feide, Entra ID: the institution owns the addresses). */
+  MAALBAR_OIDC_TRUST_EMAIL: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 });
+
+/** One role a group gives: the admin role on the organisation (no unit), any other on a unit (by slug). */
+const RoleMapEntry = z
+  .object({ role: z.enum(roles), unit: z.string().min(1).optional() })
+  .strict()
+  .refine((e) => (e.role === 'admin') === (e.unit === undefined), 'admin takes no unit; every other role needs a unit (slug)');
+const RoleMap = z.record(z.string().min(1), z.array(RoleMapEntry));
+export type OidcRoleMap = z.infer<typeof RoleMap>;
+
+function parseJson(value: string, ctx: z.RefinementCtx): unknown {
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be JSON: {"group": [{"role": "editor", "unit": "unit-slug"}]}' });
+    return z.NEVER;
+  }
+}
 
 /** An smtp:// or smtps:// URL with a host; the message never echoes the value (it may hold a password). */
 function isSmtpUrl(value: string): boolean {
@@ -62,6 +106,24 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** E-mail over SMTP; null when MAALBAR_SMTP_URL is unset (reminders stay in the app). */
   mail: MailConfig | null;
+  /** OpenID Connect single sign-on; null when MAALBAR_OIDC_ISSUER is unset. */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Never log it. Also the key material of the sign-in transaction cookie. */
+  clientSecret: string;
+  name: string;
+  scopes: string;
+  /** MAALBAR_PUBLIC_URL + /api/v1/auth/oidc/callback */
+  redirectUri: string;
+  groupsClaim: string | null;
+  roleMap: OidcRoleMap | null;
+  organisation: string | null;
+  createUsers: boolean;
+  trustEmail: boolean;
 }
 
 export interface MailConfig {
@@ -88,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     throw new AppError('invalid_config', `Invalid environment variable(s): ${list}`, issues);
   }
   const e = parsed.data;
+  const oidc = oidcConfig(e);
   return {
     port: overrides.port ?? e.PORT,
     host: e.HOST,
@@ -97,5 +160,45 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     trustProxy: e.MAALBAR_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     mail: e.MAALBAR_SMTP_URL ? { url: e.MAALBAR_SMTP_URL, from: e.MAALBAR_MAIL_FROM } : null,
+    oidc,
+  };
+}
+
+/** The SSO settings, or null; a half-configured provider stops the start naming what is missing. */
+function oidcConfig(e: z.infer<typeof Env>): OidcConfig | null {
+  const issues: { path: string; message: string }[] = [];
+  const need = (name: string, value: unknown, why: string) => {
+    if (value === undefined) issues.push({ path: name, message: `required ${why}` });
+  };
+  if (!e.MAALBAR_OIDC_ISSUER) {
+    for (const name of ['MAALBAR_OIDC_CLIENT_ID', 'MAALBAR_OIDC_CLIENT_SECRET', 'MAALBAR_OIDC_GROUPS_CLAIM', 'MAALBAR_OIDC_ROLE_MAP'] as const) {
+      if (e[name] !== undefined) issues.push({ path: name, message: 'is set but MAALBAR_OIDC_ISSUER is not' });
+    }
+  } else {
+    const why = 'when MAALBAR_OIDC_ISSUER is set';
+    need('MAALBAR_OIDC_CLIENT_ID', e.MAALBAR_OIDC_CLIENT_ID, why);
+    need('MAALBAR_OIDC_CLIENT_SECRET', e.MAALBAR_OIDC_CLIENT_SECRET, why);
+    need('MAALBAR_PUBLIC_URL', e.MAALBAR_PUBLIC_URL, `${why} (the provider sends people back to it)`);
+  }
+  if ((e.MAALBAR_OIDC_GROUPS_CLAIM === undefined) !== (e.MAALBAR_OIDC_ROLE_MAP === undefined)) {
+    const missing = e.MAALBAR_OIDC_GROUPS_CLAIM === undefined ? 'MAALBAR_OIDC_GROUPS_CLAIM' : 'MAALBAR_OIDC_ROLE_MAP';
+    issues.push({ path: missing, message: 'required: groups become roles only with both MAALBAR_OIDC_GROUPS_CLAIM and MAALBAR_OIDC_ROLE_MAP' });
+  }
+  if (issues.length > 0) {
+    throw new AppError('invalid_config', `Invalid environment variable(s): ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  }
+  if (!e.MAALBAR_OIDC_ISSUER) return null;
+  return {
+    issuer: e.MAALBAR_OIDC_ISSUER,
+    clientId: e.MAALBAR_OIDC_CLIENT_ID!,
+    clientSecret: e.MAALBAR_OIDC_CLIENT_SECRET!,
+    name: e.MAALBAR_OIDC_NAME,
+    scopes: e.MAALBAR_OIDC_SCOPES.trim().split(/\s+/).join(' '),
+    redirectUri: new URL('/api/v1/auth/oidc/callback', e.MAALBAR_PUBLIC_URL!).href,
+    groupsClaim: e.MAALBAR_OIDC_GROUPS_CLAIM ?? null,
+    roleMap: e.MAALBAR_OIDC_ROLE_MAP ?? null,
+    organisation: e.MAALBAR_OIDC_ORGANISATION ?? null,
+    createUsers: e.MAALBAR_OIDC_CREATE_USERS,
+    trustEmail: e.MAALBAR_OIDC_TRUST_EMAIL,
   };
 }

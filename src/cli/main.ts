@@ -6,6 +6,8 @@
  */
 import { Command } from 'commander';
 import { registerAccount } from './commands/account.ts';
+import { registerAudit } from './commands/audit.ts';
+import { registerBackup } from './commands/backup.ts';
 import { registerCompetitor } from './commands/competitor.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerDetect } from './commands/detect.ts';
@@ -17,6 +19,7 @@ import { registerGoal } from './commands/goal.ts';
 import { registerGrant } from './commands/grant.ts';
 import { registerImport } from './commands/import.ts';
 import { registerKpi } from './commands/kpi.ts';
+import { registerMapping } from './commands/mapping.ts';
 import { registerReminders } from './commands/reminders.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUnit } from './commands/unit.ts';
@@ -41,10 +44,13 @@ export function buildProgram(): Command {
   registerDue(program);
   registerImport(program);
   registerCompetitor(program);
+  registerMapping(program);
   registerEvaluation(program);
   registerReminders(program);
   registerReport(program);
   registerAnnualReport(program);
+  registerBackup(program);
+  registerAudit(program);
   return program;
 }
 

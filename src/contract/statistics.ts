@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Id, Timestamp } from './common.ts';
 import { AgeGroup, PlatformKey } from './accounts.ts';
 import { isDay } from '../core/period/days.ts';
+import { FileMapping, ImportMappingOptions } from './column-mappings.ts';
 
 export const Day = z.string().refine(isDay, 'a date as YYYY-MM-DD').meta({ format: 'date', example: '2026-10-31' });
 export const Month = z
@@ -50,6 +51,11 @@ export const FileReport = z
     /** The import that documented the values (imported), or that already holds this file (unchanged). */
     importId: Id.nullable(),
     sha256: z.string().nullable(),
+    /**
+     * Present when the file needs a column mapping (refused with errorCode 'mapping_required'),
+     * was read with one (appliedMapping), or a built-in importer ignored some of its columns.
+     */
+    mapping: FileMapping.nullable().optional(),
   })
   .meta({ id: 'FileReport' });
 export type FileReport = z.infer<typeof FileReport>;
@@ -62,7 +68,7 @@ export const ImportOptions = z.object({
   /** The day the export was downloaded; defaults to today. Resolves TikTok's yearless days and dates Meta's audience file. */
   lastDay: Day.optional(),
   dryRun: z.enum(['true', 'false']).optional(),
-});
+}).extend(ImportMappingOptions.shape);
 
 export const ImportOrigin = z.enum(['file', 'manual', 'api', 'demo']);
 

@@ -7,8 +7,8 @@ import { actions, roleAllows, roles, unitRoles, type Action, type Role } from '.
  * mirrored here fails, so every change of who may do what is a visible change to this table.
  */
 const policy: Record<Role, readonly Action[]> = {
-  admin: ['read', 'unit.manage', 'role.grant', 'account.write', 'goal.write', 'statistics.write', 'evaluation.write', 'evaluation.reopen'],
-  manager: ['read', 'unit.manage', 'role.grant', 'account.write', 'goal.write', 'statistics.write', 'evaluation.write', 'evaluation.reopen'],
+  admin: ['read', 'unit.manage', 'role.grant', 'account.write', 'goal.write', 'statistics.write', 'evaluation.write', 'evaluation.reopen', 'audit.read'],
+  manager: ['read', 'unit.manage', 'role.grant', 'account.write', 'goal.write', 'statistics.write', 'evaluation.write', 'evaluation.reopen', 'audit.read'],
   editor: ['read', 'account.write', 'goal.write', 'statistics.write'],
   reporter: ['read', 'statistics.write'],
   evaluator: ['read', 'evaluation.write'],
@@ -44,6 +44,13 @@ test('statistics and evaluations are separate duties: a reporter may not evaluat
 test('a signed evaluation is reopened by a manager (or an administrator), never by the evaluator who signs', () => {
   assert.deepEqual(
     roles.filter((r) => roleAllows(r, 'evaluation.reopen')),
+    ['admin', 'manager'],
+  );
+});
+
+test('the audit trail is read by administrators and unit managers only', () => {
+  assert.deepEqual(
+    roles.filter((r) => roleAllows(r, 'audit.read')),
     ['admin', 'manager'],
   );
 });

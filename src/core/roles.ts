@@ -27,6 +27,8 @@ export const actions = [
   'evaluation.write',
   /** Reopen a signed evaluation (with a reason): the unit manager's call, not the evaluator's. */
   'evaluation.reopen',
+  /** Read (and export) the audit trail of changes in the unit's subtree: the manager's, not the others'. */
+  'audit.read',
 ] as const;
 export type Action = (typeof actions)[number];
 

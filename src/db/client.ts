@@ -9,7 +9,6 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.ts';
@@ -36,6 +35,31 @@ export type DatabaseTarget =
   /** An already created PGlite instance (tests clone a migrated template into memory). */
   | { kind: 'pglite-instance'; client: PGlite };
 
+/** How long /readyz waits for PostgreSQL before it answers 503. */
+const PING_TIMEOUT_MS = 3_000;
+
+/**
+ * `select 1` within PING_TIMEOUT_MS: a network that silently drops packets (no reset) would
+ * otherwise hold the readiness probe open for as long as TCP retries. A query that timed out
+ * takes its connection out of the pool (pg-pool discards a client released with an error).
+ */
+async function pingPool(pool: pg.Pool): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  // query_timeout per query is pg's (lib/client.js), not in @types/pg's QueryConfig.
+  const query: pg.QueryConfig & { query_timeout: number } = { text: 'select 1', query_timeout: PING_TIMEOUT_MS };
+  try {
+    await Promise.race([
+      pool.query(query),
+      // Also bounds waiting for a connection (a new one may hang in its handshake).
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`PostgreSQL gave no answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
@@ -45,9 +69,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return {
       db,
       kind: 'postgres',
-      ping: async () => {
-        await db.execute(sql`select 1`);
-      },
+      ping: () => pingPool(pool),
       migrate: async () => {
         await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
       },

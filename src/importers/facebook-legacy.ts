@@ -13,26 +13,14 @@ import { ImportError } from './errors.ts';
 import { ExportBuilder, excerpt } from './tabular.ts';
 import { headRows, requireText } from './meta-common.ts';
 import type { Detection, Importer, ParsedExport } from './types.ts';
+import { names } from './header-sets/types.ts';
+import { facebookLegacyFields, facebookLegacyHeaders as H, facebookLegacyMetrics } from './header-sets/meta.ts';
 
 const KEY = 'facebook-legacy';
 const KIND = 'facebook_legacy_posts';
 
-const fieldSpec = {
-  postId: ['Post ID'],
-  permalink: ['Permalink'],
-  message: ['Post Message'],
-  postType: ['Type'],
-  posted: ['Posted'],
-};
-const metricSpec = {
-  reach: ['Lifetime Post Total Reach'],
-  impressions: ['Lifetime Post Total Impressions'],
-  reactions: ['Lifetime Post Stories by action type - like', 'Lifetime Post Total Reactions'],
-  comments: ['Lifetime Post Stories by action type - comment'],
-  shares: ['Lifetime Post Stories by action type - share'],
-  link_clicks: ['Lifetime Post Consumptions by type - link clicks'],
-  video_views: ['Lifetime Total Video Views'],
-};
+const fieldSpec = Object.fromEntries(facebookLegacyFields.map((k) => [k, names(H, k)])) as Record<(typeof facebookLegacyFields)[number], string[]>;
+const metricSpec = Object.fromEntries(facebookLegacyMetrics.map((k) => [k, names(H, k)])) as Record<(typeof facebookLegacyMetrics)[number], string[]>;
 const spec = { ...fieldSpec, ...metricSpec };
 const fieldKeys = new Set(Object.keys(fieldSpec));
 

@@ -30,37 +30,26 @@ import {
   type MatchedColumn,
   type Table,
 } from './tabular.ts';
+import { metricColumns, names } from './header-sets/types.ts';
+import { linkedinContentHeaders as H, linkedinDailyBases } from './header-sets/linkedin.ts';
 
 const KEY = 'linkedin-content';
 const KIND = 'linkedin_content';
-const DATE = ['Date'];
-const IMPRESSIONS_ANY = ['Impressions (total)', 'Impressions (organic)'];
-const SPONSORED_IMPRESSIONS = ['Impressions (sponsored)'];
-const LINK = ['Post link'];
-const CREATED = ['Created date'];
+const DATE = names(H, 'date');
+const IMPRESSIONS_ANY = names(H, 'impressions_any');
+const SPONSORED_IMPRESSIONS = names(H, 'impressions_sponsored');
+const LINK = names(H, 'link');
+const CREATED = names(H, 'created');
 
-const DAILY = [
-  { metric: 'impressions', base: 'Impressions' },
-  { metric: 'link_clicks', base: 'Clicks' },
-  { metric: 'reactions', base: 'Reactions' },
-  { metric: 'comments', base: 'Comments' },
-  { metric: 'shares', base: 'Reposts' },
-];
-const UNIQUE_TOTAL = ['Unique impressions (total)', 'Unique impressions'];
-const UNIQUE_ORGANIC = ['Unique impressions (organic)'];
+const DAILY = linkedinDailyBases;
+const UNIQUE_TOTAL = names(H, 'unique_total');
+const UNIQUE_ORGANIC = names(H, 'unique_organic');
 
-const POST_METRICS = [
-  { metric: 'impressions', names: ['Impressions'] },
-  { metric: 'video_views', names: ['Views'] },
-  { metric: 'link_clicks', names: ['Clicks'] },
-  { metric: 'reactions', names: ['Likes', 'Reactions'] },
-  { metric: 'comments', names: ['Comments'] },
-  { metric: 'shares', names: ['Reposts'] },
-];
-const TITLE = ['Post title'];
-const POST_TYPE = ['Post type'];
-const CONTENT_TYPE = ['Content Type'];
-const POST_STRUCTURAL = [TITLE, LINK, POST_TYPE, CONTENT_TYPE, CREATED, ['Campaign name'], ['Posted by'], ['Campaign start date'], ['Campaign end date'], ['Audience']];
+const POST_METRICS = metricColumns(H);
+const TITLE = names(H, 'title');
+const POST_TYPE = names(H, 'post_type');
+const CONTENT_TYPE = names(H, 'content_type');
+const POST_STRUCTURAL = [TITLE, LINK, POST_TYPE, CONTENT_TYPE, CREATED, ...(['campaign', 'posted_by', 'campaign_start', 'campaign_end', 'audience'] as const).map((k) => names(H, k))];
 
 export const linkedinContentImporter: Importer = {
   key: KEY,

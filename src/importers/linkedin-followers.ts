@@ -12,14 +12,16 @@ import type { Detection, Importer, ParsedExport } from './types.ts';
 import { findTable, maybeWorkbook, missingSheet, sheetDate, workbookOf } from './linkedin-common.ts';
 import { ExportBuilder, checkRowLength, findColumn, matchMetricColumns, onceADay } from './tabular.ts';
 import type { Workbook } from './parse/workbook.ts';
+import { names } from './header-sets/types.ts';
+import { linkedinFollowersHeaders as H } from './header-sets/linkedin.ts';
 
 const KEY = 'linkedin-followers';
 const KIND = 'linkedin_followers';
-const DATE = ['Date'];
-const TOTAL = ['Total followers'];
-const ORGANIC = ['Organic followers'];
-const PARTS = ['Organic followers', 'Sponsored followers'];
-const SHEETS = ['New followers'];
+const DATE = names(H, 'date');
+const TOTAL = names(H, 'total');
+const ORGANIC = names(H, 'organic');
+const PARTS = [...ORGANIC, ...names(H, 'sponsored')];
+const SHEETS = names(H, 'sheet');
 
 const dailyTable = (workbook: Workbook, file: string) => findTable(workbook, file, SHEETS, [DATE, TOTAL, PARTS]) ?? findTable(workbook, file, SHEETS, [DATE, ORGANIC]);
 

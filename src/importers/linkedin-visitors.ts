@@ -24,30 +24,17 @@ import type { Detection, Importer, ParsedExport } from './types.ts';
 import { findTable, maybeWorkbook, missingSheet, sheetDate, workbookOf } from './linkedin-common.ts';
 import { ExportBuilder, checkRowLength, findColumn, matchMetricColumns, onceADay } from './tabular.ts';
 import type { Workbook } from './parse/workbook.ts';
+import { metricColumns, names } from './header-sets/types.ts';
+import { linkedinVisitorsHeaders as H } from './header-sets/linkedin.ts';
 
 const KEY = 'linkedin-visitors';
 const KIND = 'linkedin_visitors';
-const DATE = ['Date', 'Dato'];
-const PAGE_VIEWS = [
-  'Total page views (total)',
-  'Page views total (total)',
-  'Totalt antall sidevisninger (totalt)',
-  'Sidevisninger totalt (totalt)',
-  'Sidevisninger (totalt)',
-];
-const UNIQUE_VISITORS = [
-  'Total unique visitors (total)',
-  'Unique visitors total (total)',
-  'Totalt antall unike besøkende (totalt)',
-  'Unike besøkende totalt (totalt)',
-  'Unike besøkende (totalt)',
-];
-const SHEETS = ['Visitor metrics', 'Besøksstatistikk', 'Besøkende'];
+const DATE = names(H, 'date');
+const PAGE_VIEWS = names(H, 'page_views');
+const UNIQUE_VISITORS = names(H, 'unique_visitors');
+const SHEETS = names(H, 'sheet');
 
-const METRICS = [
-  { metric: 'profile_views', names: PAGE_VIEWS },
-  { metric: 'unique_visitors', names: UNIQUE_VISITORS },
-];
+const METRICS = metricColumns(H);
 
 const dailyTable = (workbook: Workbook, file: string) => findTable(workbook, file, SHEETS, [DATE, PAGE_VIEWS]) ?? findTable(workbook, file, SHEETS, [DATE, UNIQUE_VISITORS]);
 

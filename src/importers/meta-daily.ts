@@ -13,22 +13,15 @@ import { ImportError } from './errors.ts';
 import { ExportBuilder } from './tabular.ts';
 import { isBlank, metaFallback, metaPlatformIn, readTitled, requireText } from './meta-common.ts';
 import type { Detection, Importer, ParsedExport } from './types.ts';
+import { names } from './header-sets/types.ts';
+import { metaDailyHeaders as H, metaDailyTitleMetrics } from './header-sets/meta.ts';
 
 const KEY = 'meta-daily';
 const KIND = 'meta_daily';
 
 /** Title (lower case, without the platform's name) → catalogue metric. */
 const titles: Record<string, string> = {};
-const titleNames: [string, string[]][] = [
-  ['reach', ['reach', 'rekkevidde']],
-  ['views', ['views', 'visninger']],
-  ['impressions', ['impressions', 'eksponeringer']],
-  ['new_followers', ['follows', 'new follows', 'new followers', 'nye følgere', 'følginger', 'nye følginger']],
-  ['lost_followers', ['unfollows', 'avfølginger', 'sluttet å følge']],
-  ['profile_views', ['visits', 'page visits', 'profile visits', 'besøk', 'sidebesøk', 'profilbesøk']],
-  ['link_clicks', ['link clicks', 'external link taps', 'lenkeklikk', 'trykk på eksterne lenker']],
-  ['engagements', ['content interactions', 'interactions', 'innholdsinteraksjoner', 'interaksjoner']],
-];
+const titleNames: [string, string[]][] = metaDailyTitleMetrics.map((m) => [m, names(H, m)]);
 for (const [metric, names] of titleNames) for (const n of names) titles[n] = metric;
 
 /** The metric a title names, or null. */
@@ -41,7 +34,7 @@ export function metricOfTitle(title: string): string | null {
   return titles[t] ?? null;
 }
 
-const columnSpec = { date: ['Date', 'Dato'], primary: ['Primary', 'Primær', 'Primary period', 'Value', 'Verdi'] };
+const columnSpec = { date: names(H, 'date'), primary: names(H, 'primary') };
 
 export const metaDailyImporter: Importer = {
   key: KEY,

@@ -13,50 +13,25 @@
  * once, from its first occurrence. `Seconds viewed` is stored as hours of watch time. Pure.
  */
 import { parseDateTime } from './parse/dates.ts';
-import { matchColumns, type ColumnSpec } from './parse/headers.ts';
+import { matchColumns } from './parse/headers.ts';
 import { parseNumber } from './parse/numbers.ts';
 import { readCsv } from './parse/csv.ts';
 import { ImportError } from './errors.ts';
 import { ExportBuilder, excerpt } from './tabular.ts';
 import { LIFETIME, headRows, metaFallback, metaPlatformIn, requireText } from './meta-common.ts';
 import type { Detection, Importer, ParsedExport } from './types.ts';
+import { names } from './header-sets/types.ts';
+import { metaPostFields, metaPostMetrics, metaPostsHeaders as H } from './header-sets/meta.ts';
 
 const KEY = 'meta-posts';
 const KIND = 'meta_posts';
 
-/** Non-metric columns this importer reads. */
-const fieldSpec = {
-  postId: ['Post ID', 'Innleggs-ID', 'Innlegg-ID', 'ID for innlegg'],
-  publishTime: ['Publish time', 'Publiseringstidspunkt', 'Publiseringstid', 'Publisert'],
-  permalink: ['Permalink', 'Permalenke', 'Permanent lenke', 'Lenke'],
-  postType: ['Post type', 'Innleggstype', 'Type innlegg'],
-  title: ['Title', 'Tittel'],
-  description: ['Description', 'Beskrivelse'],
-  date: ['Date', 'Dato'],
-  pageId: ['Page ID', 'Side-ID', 'ID for side'],
-  accountId: ['Account ID', 'Konto-ID', 'ID for konto'],
-  accountUsername: ['Account username', 'Brukernavn for konto', 'Kontobrukernavn'],
-} as const satisfies ColumnSpec<string>;
+/** Non-metric columns this importer reads (names: header-sets/meta.ts). */
+const fieldSpec = Object.fromEntries(metaPostFields.map((k) => [k, names(H, k)])) as Record<(typeof metaPostFields)[number], string[]>;
 type Field = keyof typeof fieldSpec;
 
-/** Metric columns; the values are catalogue keys. `watch_time_hours` is read from seconds. */
-const metricSpec = {
-  reach: ['Reach', 'Rekkevidde'],
-  views: ['Views', 'Visninger'],
-  impressions: ['Impressions', 'Eksponeringer', 'Visninger (eksponeringer)'],
-  engagements: ['Reactions, comments and shares', 'Reaksjoner, kommentarer og delinger'],
-  reactions: ['Reactions', 'Reaksjoner'],
-  likes: ['Likes', 'Liker', 'Likerklikk'],
-  comments: ['Comments', 'Kommentarer'],
-  shares: ['Shares', 'Delinger'],
-  saves: ['Saves', 'Lagringer', 'Lagret'],
-  link_clicks: ['Link clicks', 'Lenkeklikk', 'Linkklikk', 'Klikk på lenker', 'Klikk på lenke'],
-  video_views: ['3-second video views', '3-sekunders videovisninger', 'Videovisninger på 3 sekunder'],
-  plays: ['Plays', 'Avspillinger'],
-  profile_views: ['Profile visits', 'Profilbesøk'],
-  watch_time_hours: ['Seconds viewed', 'Sekunder sett', 'Antall sekunder sett'],
-  average_view_duration_s: ['Average seconds viewed', 'Gjennomsnittlig antall sekunder sett', 'Gjennomsnittlige sekunder sett'],
-} as const satisfies ColumnSpec<string>;
+/** Metric columns; the keys are catalogue keys. `watch_time_hours` is read from seconds. */
+const metricSpec = Object.fromEntries(metaPostMetrics.map((k) => [k, names(H, k)])) as Record<(typeof metaPostMetrics)[number], string[]>;
 type Metric = keyof typeof metricSpec;
 
 const spec = { ...fieldSpec, ...metricSpec };

@@ -14,13 +14,15 @@ import { ImportError } from './errors.ts';
 import type { Detection, Importer, ParsedAudience, ParsedExport } from './types.ts';
 import { type Table, ExportBuilder, checkRowLength, findColumn, firstLineCells, hasColumns, readTable } from './tabular.ts';
 import { DATE, type TikTokOptions, requireLastDay } from './tiktok-studio.ts';
+import { names } from './header-sets/types.ts';
+import { tiktokAudienceHeaders as H } from './header-sets/tiktok.ts';
 
 const KEY = 'tiktok-audience';
-const GENDER = ['Gender', 'Kjønn'];
-const TERRITORY = ['Top territories', 'Toppterritorier', 'Viktigste territorier', 'Territorier'];
-const DISTRIBUTION = ['Distribution', 'Fordeling'];
-const HOUR = ['Hour', 'Time', 'Klokkeslett'];
-const ACTIVE = ['Active followers', 'Aktive følgere'];
+const GENDER = names(H, 'gender');
+const TERRITORY = names(H, 'territory');
+const DISTRIBUTION = names(H, 'distribution');
+const HOUR = names(H, 'hour');
+const ACTIVE = names(H, 'active');
 
 type Kind = 'tiktok_follower_gender' | 'tiktok_follower_territories' | 'tiktok_follower_activity';
 

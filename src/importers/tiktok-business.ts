@@ -7,9 +7,10 @@
  */
 import { ImportError } from './errors.ts';
 import type { Detection, Importer, ParsedExport } from './types.ts';
+import { metricColumns, names } from './header-sets/types.ts';
+import { tiktokBusinessHeaders as H } from './header-sets/tiktok.ts';
 import {
   ExportBuilder,
-  NET_FOLLOWER_METRIC,
   checkRowLength,
   findColumn,
   firstLineCells,
@@ -23,22 +24,9 @@ import {
 
 const KEY = 'tiktok-business';
 const KIND = 'tiktok_business_overview';
-const DATE = ['Date', 'Dato'];
-const REACHED = ['Reached audience', 'Nådd publikum', 'Publikum nådd'];
-const NET = ['Net growth', 'Netto vekst', 'Nettovekst'];
-const METRICS = [
-  { metric: 'views', names: ['Video views', 'Videovisninger'] },
-  { metric: 'reach', names: REACHED },
-  { metric: 'profile_views', names: ['Profile views', 'Profilvisninger'] },
-  { metric: 'likes', names: ['Likes', 'Liker'] },
-  { metric: 'comments', names: ['Comments', 'Kommentarer'] },
-  { metric: 'shares', names: ['Shares', 'Delinger'] },
-  { metric: 'link_clicks', names: ['Website clicks', 'Klikk på nettsted', 'Nettstedsklikk'] },
-  { metric: 'followers', names: ['Total followers', 'Followers', 'Følgere', 'Totalt antall følgere'] },
-  { metric: 'new_followers', names: ['New followers', 'Nye følgere'] },
-  { metric: 'lost_followers', names: ['Lost followers', 'Tapte følgere', 'Mistede følgere'] },
-  { metric: NET_FOLLOWER_METRIC, names: NET },
-];
+const DATE = names(H, 'date');
+const REACHED = names(H, 'reach');
+const METRICS = metricColumns(H);
 
 function hasFullDate(cell: string | undefined): boolean {
   if (cell === undefined) return true; // a header-only file is still this kind

@@ -10,21 +10,18 @@
 import { parseMonthDay, resolveYearless } from './parse/dates.ts';
 import { ImportError } from './errors.ts';
 import type { Detection, Importer, ParsedExport } from './types.ts';
+import { metricColumns, names } from './header-sets/types.ts';
+import { tiktokContentHeaders as H } from './header-sets/tiktok.ts';
 import { ExportBuilder, checkRowLength, excerpt, findColumn, firstLineCells, hasColumns, matchMetricColumns, readTable } from './tabular.ts';
 import { type TikTokOptions, placeByVideoId, requireLastDay, videoIdFromLink } from './tiktok-studio.ts';
 
 const KEY = 'tiktok-content';
 const KIND = 'tiktok_content';
-const TIME = ['Time', 'Tid'];
-const TITLE = ['Video title', 'Videotittel'];
-const LINK = ['Video link', 'Videolenke', 'Lenke til video'];
-const POST_TIME = ['Post time', 'Publiseringstidspunkt', 'Innleggstidspunkt', 'Publisert'];
-const METRICS = [
-  { metric: 'likes', names: ['Total likes', 'Totalt antall liker', 'Liker totalt'] },
-  { metric: 'comments', names: ['Total comments', 'Totalt antall kommentarer', 'Kommentarer totalt'] },
-  { metric: 'shares', names: ['Total shares', 'Totalt antall delinger', 'Delinger totalt'] },
-  { metric: 'views', names: ['Total views', 'Totalt antall visninger', 'Visninger totalt'] },
-];
+const TIME = names(H, 'time');
+const TITLE = names(H, 'title');
+const LINK = names(H, 'link');
+const POST_TIME = names(H, 'post_time');
+const METRICS = metricColumns(H);
 
 export const tiktokContentImporter: Importer = {
   key: KEY,

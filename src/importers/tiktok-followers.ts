@@ -6,21 +6,15 @@
  * Years from `options.lastDay` (tiktok-studio.ts).
  */
 import { yearlessDailyImporter } from './tiktok-studio.ts';
-import { NET_FOLLOWER_METRIC } from './tabular.ts';
+import { metricColumns, names } from './header-sets/types.ts';
+import { tiktokFollowersHeaders as H } from './header-sets/tiktok.ts';
 
-const FOLLOWERS = ['Followers', 'Følgere'];
-const DIFFERENCE = [
-  'Difference in followers from previous day',
-  'Forskjell i følgere fra forrige dag',
-  'Endring i følgere fra forrige dag',
-];
+const FOLLOWERS = names(H, 'followers');
+const DIFFERENCE = names(H, 'difference');
 
 export const tiktokFollowersImporter = yearlessDailyImporter({
   key: 'tiktok-followers',
   kind: 'tiktok_follower_history',
   signature: [FOLLOWERS, DIFFERENCE],
-  metrics: [
-    { metric: 'followers', names: FOLLOWERS },
-    { metric: NET_FOLLOWER_METRIC, names: DIFFERENCE },
-  ],
+  metrics: metricColumns(H),
 });

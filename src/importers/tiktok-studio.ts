@@ -20,6 +20,8 @@
 import { parseMonthDay, resolveYearless } from './parse/dates.ts';
 import { ImportError } from './errors.ts';
 import type { CsvRow } from './parse/csv.ts';
+import { names } from './header-sets/types.ts';
+import { tiktokOverviewHeaders } from './header-sets/tiktok.ts';
 import type { Detection, Importer, ParsedExport, ParseOptions } from './types.ts';
 import {
   type MetricColumn,
@@ -37,7 +39,7 @@ import {
 /** `lastDay` ('YYYY-MM-DD') is a day on or after the export's last day, less than a year after it (see above). */
 export type TikTokOptions = ParseOptions;
 
-export const DATE = ['Date', 'Dato'] as const;
+export const DATE = names(tiktokOverviewHeaders, 'date');
 
 /** The year-less dates of a table's date column, placed in years (oldest-first files). */
 export function resolveRowDates(table: Table, dateIndex: number, options: TikTokOptions): string[] {

@@ -4,18 +4,15 @@
  * reach (the catalogue's TikTok name for reach). Years from `options.lastDay` (tiktok-studio.ts).
  */
 import { yearlessDailyImporter } from './tiktok-studio.ts';
+import { metricColumns, names } from './header-sets/types.ts';
+import { tiktokViewersHeaders as H } from './header-sets/tiktok.ts';
 
-const TOTAL = ['Total Viewers', 'Totalt antall seere', 'Seere totalt'];
-const NEW = ['New Viewers', 'Nye seere'];
-const RETURNING = ['Returning Viewers', 'Tilbakevendende seere', 'Returnerende seere'];
+const NEW = names(H, 'new');
+const RETURNING = names(H, 'returning');
 
 export const tiktokViewersImporter = yearlessDailyImporter({
   key: 'tiktok-viewers',
   kind: 'tiktok_viewers',
   signature: [NEW, RETURNING],
-  metrics: [
-    { metric: 'reach', names: TOTAL },
-    { metric: 'new_viewers', names: NEW },
-    { metric: 'returning_viewers', names: RETURNING },
-  ],
+  metrics: metricColumns(H),
 });

@@ -9,6 +9,8 @@
  */
 import { ImportError } from './errors.ts';
 import type { Detection, Importer, ParsedExport } from './types.ts';
+import { metricColumns, names } from './header-sets/types.ts';
+import { xContentHeaders as H } from './header-sets/x.ts';
 import {
   ExportBuilder,
   checkRowLength,
@@ -23,21 +25,11 @@ import {
 
 const KEY = 'x-content';
 const KIND = 'x_content';
-const ID = ['Post id', 'Innlegg-ID', 'Post ID'];
-const DATE = ['Date', 'Dato'];
-const TEXT = ['Post text', 'Innleggstekst', 'Tekst'];
-const LINK = ['Post Link', 'Link', 'Lenke', 'Lenke til innlegg'];
-const METRICS = [
-  { metric: 'impressions', names: ['Impressions', 'Visninger'] },
-  { metric: 'likes', names: ['Likes', 'Liker'] },
-  { metric: 'engagements', names: ['Engagements', 'Engasjementer', 'Engasjement'] },
-  { metric: 'saves', names: ['Bookmarks', 'Bokmerker'] },
-  { metric: 'new_followers', names: ['New follows', 'Nye følgere'] },
-  { metric: 'comments', names: ['Replies', 'Svar'] },
-  { metric: 'shares', names: ['Reposts', 'Reposter'] },
-  { metric: 'profile_views', names: ['Profile visits', 'Profilbesøk'] },
-  { metric: 'link_clicks', names: ['URL Clicks', 'Url clicks', 'URL-klikk', 'Lenkeklikk'] },
-];
+const ID = names(H, 'id');
+const DATE = names(H, 'date');
+const TEXT = names(H, 'text');
+const LINK = names(H, 'link');
+const METRICS = metricColumns(H);
 
 /** X writes the post text HTML-escaped (`Wormhole &lt;3`): the excerpt is plain text. */
 export function unescapeHtml(text: string): string {

@@ -9,24 +9,17 @@
 import { parseDateTime } from './parse/dates.ts';
 import { ImportError } from './errors.ts';
 import type { Detection, Importer, ParsedExport } from './types.ts';
+import { metricColumns, names } from './header-sets/types.ts';
+import { xLegacyHeaders as H } from './header-sets/x.ts';
 import { ExportBuilder, checkRowLength, excerpt, findColumn, firstLineCells, hasColumns, matchMetricColumns, readTable } from './tabular.ts';
 
 const KEY = 'x-legacy';
 const KIND = 'x_tweet_activity';
-const ID = ['Tweet id'];
-const LINK = ['Tweet permalink'];
-const TEXT = ['Tweet text'];
-const TIME = ['time'];
-const METRICS = [
-  { metric: 'impressions', names: ['impressions'] },
-  { metric: 'engagements', names: ['engagements'] },
-  { metric: 'shares', names: ['retweets'] },
-  { metric: 'comments', names: ['replies'] },
-  { metric: 'likes', names: ['likes', 'favorites'] },
-  { metric: 'profile_views', names: ['user profile clicks'] },
-  { metric: 'link_clicks', names: ['url clicks'] },
-  { metric: 'new_followers', names: ['follows'] },
-];
+const ID = names(H, 'id');
+const LINK = names(H, 'link');
+const TEXT = names(H, 'text');
+const TIME = names(H, 'time');
+const METRICS = metricColumns(H);
 
 /** ISO date-time with the offset as written (`+0000` → `Z`). */
 function publishedAt(raw: string, date: string, time: string | undefined): string | undefined {

@@ -7,6 +7,8 @@
  */
 import { ImportError } from './errors.ts';
 import type { Detection, Importer, ParsedExport } from './types.ts';
+import { metricColumns, names } from './header-sets/types.ts';
+import { xOverviewHeaders as H } from './header-sets/x.ts';
 import {
   ExportBuilder,
   checkRowLength,
@@ -21,27 +23,15 @@ import {
 
 const KEY = 'x-overview';
 const KIND = 'x_account_overview';
-const DATE = ['Date', 'Dato'];
-const NEW_FOLLOWS = ['New follows', 'Nye følgere', 'Nye følginger'];
-const METRICS = [
-  { metric: 'impressions', names: ['Impressions', 'Visninger'] },
-  { metric: 'likes', names: ['Likes', 'Liker', 'Liker-merker'] },
-  { metric: 'engagements', names: ['Engagements', 'Engasjementer', 'Engasjement'] },
-  { metric: 'saves', names: ['Bookmarks', 'Bokmerker'] },
-  { metric: 'new_followers', names: NEW_FOLLOWS },
-  { metric: 'lost_followers', names: ['Unfollows', 'Avfølginger', 'Sluttet å følge'] },
-  { metric: 'comments', names: ['Replies', 'Svar'] },
-  { metric: 'shares', names: ['Reposts', 'Reposter', 'Repost'] },
-  { metric: 'profile_views', names: ['Profile visits', 'Profilbesøk'] },
-  { metric: 'posts_published', names: ['Create Post', 'Opprett innlegg', 'Innlegg opprettet'] },
-  { metric: 'video_views', names: ['Video views', 'Videovisninger'] },
-];
+const DATE = names(H, 'date');
+const NEW_FOLLOWS = names(H, 'new_follows');
+const METRICS = metricColumns(H);
 
 export const xOverviewImporter: Importer = {
   key: KEY,
   detect(_file, text): Detection | null {
     const header = firstLineCells(text);
-    if (!header || !hasColumns(header, DATE, NEW_FOLLOWS, ['Engagements', 'Engasjementer', 'Engasjement'])) return null;
+    if (!header || !hasColumns(header, DATE, NEW_FOLLOWS, names(H, 'engagements'))) return null;
     if (findColumn(header, ['Post id', 'Tweet id']) !== -1) return null;
     return { importer: KEY, platform: 'x', kind: KIND, confidence: 0.9 };
   },

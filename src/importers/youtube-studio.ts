@@ -8,39 +8,19 @@
  */
 import { guessDayOrder, type DayOrder } from './parse/dates.ts';
 import { ImportError } from './errors.ts';
-import { type MetricColumn, type Table, NET_FOLLOWER_METRIC, findColumn } from './tabular.ts';
+import { type MetricColumn, type Table, findColumn } from './tabular.ts';
+import { metricColumns, names } from './header-sets/types.ts';
+import { youtubeHeaders as H } from './header-sets/youtube.ts';
 
-export const CONTENT = ['Content', 'Innhold'];
-export const TITLE = ['Video title', 'Videotittel'];
-export const PUBLISHED = ['Video publish time', 'Publiseringstidspunkt for video', 'Publiseringstidspunkt'];
-export const DATE = ['Date', 'Dato'];
-export const SUBSCRIBERS_NET = ['Subscribers', 'Abonnenter'];
+export const CONTENT = names(H, 'content');
+export const TITLE = names(H, 'title');
+export const PUBLISHED = names(H, 'published');
+export const DATE = names(H, 'date');
+export const SUBSCRIBERS_NET = names(H, 'subscribers');
 /** `Content` of the channel's own row or line (the table's first row; a chart's total series). */
 export const TOTAL_CONTENT = new Set(['total', 'totalt', 'totalsum']);
 
-export const youtubeMetrics: readonly MetricColumn[] = [
-  { metric: 'views', names: ['Views', 'Visninger'] },
-  { metric: 'watch_time_hours', names: ['Watch time (hours)', 'Visningstid (timer)', 'Seertid (timer)'] },
-  { metric: NET_FOLLOWER_METRIC, names: SUBSCRIBERS_NET },
-  { metric: 'new_followers', names: ['Subscribers gained', 'Nye abonnenter', 'Abonnenter fått'] },
-  { metric: 'lost_followers', names: ['Subscribers lost', 'Mistede abonnenter', 'Abonnenter mistet'] },
-  { metric: 'impressions', names: ['Impressions', 'Visninger av miniatyrbilder', 'Eksponeringer'] },
-  {
-    metric: 'average_view_duration_s',
-    names: ['Average view duration', 'Gjennomsnittlig visningstid', 'Gjennomsnittlig seertid'],
-    kind: 'duration_s',
-  },
-  {
-    metric: 'average_percentage_viewed',
-    names: ['Average percentage viewed (%)', 'Gjennomsnittlig prosentandel sett (%)', 'Gjennomsnittlig andel sett (%)'],
-  },
-  { metric: 'likes', names: ['Likes', 'Liker', 'Liker-klikk'] },
-  { metric: 'comments', names: ['Comments added', 'Comments', 'Kommentarer lagt til', 'Kommentarer'] },
-  { metric: 'shares', names: ['Shares', 'Delinger'] },
-  { metric: 'reach', names: ['Unique viewers', 'Unike seere'] },
-  { metric: 'new_viewers', names: ['New viewers', 'Nye seere'] },
-  { metric: 'returning_viewers', names: ['Returning viewers', 'Tilbakevendende seere', 'Returnerende seere'] },
-];
+export const youtubeMetrics: readonly MetricColumn[] = metricColumns(H, { avd: 'duration_s' });
 
 /** Headers YouTube Studio writes that are known but not stored (so a Totals file can be told apart). */
 const KNOWN_OTHER = [

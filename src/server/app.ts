@@ -17,6 +17,7 @@ import { catalogueRoutes } from './routes/catalogue.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { strategicGoalRoutes } from './routes/strategic-goals.ts';
 import { authRoutes } from './routes/auth.ts';
+import { oidcRoutes } from './routes/oidc.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { tokenRoutes } from './routes/tokens.ts';
@@ -25,6 +26,8 @@ import { importRoutes } from './routes/imports.ts';
 import { observationRoutes } from './routes/observations.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { competitorRoutes } from './routes/competitors.ts';
+import { columnMappingRoutes } from './routes/column-mappings.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { dashboardRoutes } from './routes/dashboards.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
 import { notificationRoutes } from './routes/notifications.ts';
@@ -37,6 +40,7 @@ import { router } from './openapi-helpers.ts';
 export const apiRouters = [
   setupRoutes,
   authRoutes,
+  oidcRoutes,
   tokenRoutes,
   unitRoutes,
   peopleRoutes,
@@ -48,6 +52,8 @@ export const apiRouters = [
   observationRoutes,
   coverageRoutes,
   competitorRoutes,
+  columnMappingRoutes,
+  auditRoutes,
   dashboardRoutes,
   evaluationRoutes,
   reportRoutes,

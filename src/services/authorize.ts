@@ -38,5 +38,7 @@ function describe(action: Action): string {
       return 'write evaluations';
     case 'evaluation.reopen':
       return 'reopen signed evaluations';
+    case 'audit.read':
+      return 'read the audit trail';
   }
 }

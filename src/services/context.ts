@@ -11,6 +11,8 @@ export interface Actor {
   kind: 'person' | 'system';
   /** null for the system actor. */
   personId: string | null;
+  /** True when the hourly schedule acts as the system actor (the audit trail tells it from the CLI operator). */
+  scheduled?: boolean;
   organisationId: string;
   name: string;
   email: string;

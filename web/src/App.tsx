@@ -22,6 +22,8 @@ const ManualEntryPage = lazy(() => import('./pages/account/ManualEntryPage.tsx')
 const DuePage = lazy(() => import('./pages/DuePage.tsx'));
 const CalculatorPage = lazy(() => import('./pages/CalculatorPage.tsx'));
 const HistoryWindowsPage = lazy(() => import('./pages/HistoryWindowsPage.tsx'));
+const MappingsPage = lazy(() => import('./pages/mappings/MappingsPage.tsx'));
+const MappingPage = lazy(() => import('./pages/mappings/MappingPage.tsx'));
 const CompetitorsPage = lazy(() => import('./pages/competitors/CompetitorsPage.tsx'));
 const CompetitorFormPage = lazy(() => import('./pages/competitors/CompetitorFormPage.tsx'));
 const CompetitorPage = lazy(() => import('./pages/competitors/CompetitorPage.tsx'));
@@ -35,6 +37,7 @@ const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.tsx'));
 const AnnualReportsPage = lazy(() => import('./pages/reports/AnnualReportsPage.tsx'));
 const AnnualReportPage = lazy(() => import('./pages/reports/AnnualReportPage.tsx'));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage.tsx'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
 const MySettingsPage = lazy(() => import('./pages/me/MySettingsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
@@ -112,6 +115,8 @@ export function App() {
               <Route path="/people" element={<PeoplePage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="/settings/history-windows" element={<HistoryWindowsPage />} />
+              <Route path="/settings/column-mappings" element={<MappingsPage />} />
+              <Route path="/settings/column-mappings/:id" element={<MappingPage />} />
               <Route path="/due" element={<DuePage />} />
               <Route path="/calculator" element={<CalculatorPage />} />
               <Route path="/competitors" element={<CompetitorsPage />} />
@@ -125,6 +130,7 @@ export function App() {
               <Route path="/annual-reports" element={<AnnualReportsPage />} />
               <Route path="/annual-reports/:account/:year" element={<AnnualReportPage />} />
               <Route path="/notifications" element={<NotificationsPage />} />
+              <Route path="/audit" element={<AuditPage />} />
               <Route path="/me" element={<MySettingsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

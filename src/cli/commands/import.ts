@@ -5,6 +5,8 @@
  *   `{"files": [{file, platform, kind, from, to, rows, observations, posts, status, error, ...}]}`
  *   with status imported | unchanged | refused (ready in a dry run). Exit code 2 when any file
  *   was refused. `--last-day` defaults to each file's modification date, as for `detect`.
+ *   `--mapping NAME` reads the files with a saved column mapping (`maalbar mapping list`); a file
+ *   with the headers of a saved mapping is read with it anyway.
  * - `maalbar imports --account SLUG [--json]`: the account's import history.
  * - `maalbar undo-import ID [--json]`: undoes an import as a whole.
  * - `maalbar observations --account SLUG [--metric KEY] [--from DATE] [--to DATE] [--json]`:
@@ -17,6 +19,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { Id, IdOrSlug } from '../../contract/common.ts';
 import { Day, type FileReport, type ImportOut } from '../../contract/statistics.ts';
+import { MappingName } from '../../contract/column-mappings.ts';
 import { blankReport, importFiles } from '../../services/imports/import-files.ts';
 import { listImports } from '../../services/imports/list-imports.ts';
 import { undoImport } from '../../services/imports/undo-import.ts';
@@ -46,6 +49,11 @@ function reportText(files: readonly FileReport[]): string {
   files.forEach((f, i) => {
     out.push(lines[i + 1]!);
     if (f.error) out.push(`  error: ${f.error}`);
+    if (f.mapping?.appliedMapping) out.push(`  mapping: ${f.mapping.appliedMapping.name} (version ${f.mapping.appliedMapping.version})`);
+    if (f.errorCode === 'mapping_required' && f.mapping) {
+      out.push(`  columns: ${f.mapping.columns.map((c) => `${c.header}${c.samples[0] !== undefined ? ` (${c.samples[0]})` : ''}`).join(', ')}`);
+      out.push('  map it once in the web app (import preview), then import it again or use --mapping NAME');
+    }
     if (f.columns.ignored.length > 0) out.push(`  ignored: ${f.columns.ignored.join(', ')}`);
     if (f.notMeasured > 0) out.push(`  not measured: ${plural(f.notMeasured, 'cell')}`);
     for (const w of f.warnings) out.push(`  warning: ${w}`);
@@ -86,10 +94,11 @@ export function registerImport(program: Command): void {
     .requiredOption('--account <slug>', 'the account (slug or id)')
     .option('--last-day <date>', "the day the exports were downloaded, YYYY-MM-DD (default: each file's modification date)")
     .option('--dry-run', 'read, check and write inside a transaction that is rolled back: what would happen')
+    .option('--mapping <name>', 'read the files with this saved column mapping (name or id, see `maalbar mapping list`)')
     .action(
-      action(async (paths: string[], opts: { account: string; lastDay?: string; dryRun?: boolean }, cmd: Command) => {
+      action(async (paths: string[], opts: { account: string; lastDay?: string; dryRun?: boolean; mapping?: string }, cmd: Command) => {
         const options = cmd.optsWithGlobals<GlobalOptions>();
-        const input = parseInput(z.object({ account: IdOrSlug, lastDay: Day.optional() }), { account: opts.account, lastDay: opts.lastDay });
+        const input = parseInput(z.object({ account: IdOrSlug, lastDay: Day.optional(), mapping: MappingName.optional() }), { account: opts.account, lastDay: opts.lastDay, mapping: opts.mapping });
         const files = await withOperator('import', options, async (ctx) => {
           const reports: FileReport[] = [];
           for (const path of paths) {
@@ -105,7 +114,7 @@ export function registerImport(program: Command): void {
               continue;
             }
             const name = basename(path);
-            const result = await importFiles(ctx, input.account, [{ name, bytes }], { lastDay, dryRun: opts.dryRun === true });
+            const result = await importFiles(ctx, input.account, [{ name, bytes }], { lastDay, dryRun: opts.dryRun === true, ...(input.mapping ? { mappingName: input.mapping } : {}) });
             // Report the path as given (the stored name is the base name: no local paths in the history).
             for (const r of result.files) reports.push({ ...r, file: r.file === name ? path : r.file.replace(`${name}${ENTRY_SEPARATOR}`, `${path}${ENTRY_SEPARATOR}`) });
           }

@@ -75,8 +75,11 @@ export const imports = pgTable(
     counts: jsonb('counts').$type<ImportCounts>().notNull(),
     columns: jsonb('columns').$type<{ recognised: { header: string; metric: string }[]; ignored: string[] }>(),
     warnings: jsonb('warnings').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-    /** The column mapping applied (a copy as it was then: id, name, version, mapping); null for a built-in layout. */
-    columnMapping: jsonb('column_mapping').$type<{ id: string; name: string; version: number; mapping: unknown }>(),
+    /**
+     * The column mapping applied (a copy as it was then: id, name, version, mapping; id, name and
+     * version null for a mapping given with the request and not saved); null for a built-in layout.
+     */
+    columnMapping: jsonb('column_mapping').$type<{ id: string | null; name: string | null; version: number | null; mapping: unknown }>(),
     createdBy: uuid('created_by').references(() => people.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     undoneBy: uuid('undone_by').references(() => people.id),

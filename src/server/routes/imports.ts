@@ -30,13 +30,18 @@ const uploadBody = {
         file: z.any().meta({ type: 'array', items: { type: 'string', format: 'binary' }, description: 'One or more export files or ZIP archives' }),
         lastDay: z.string().optional().meta({ description: 'YYYY-MM-DD: the day the export was downloaded (default today)' }),
         dryRun: z.enum(['true', 'false']).optional(),
+        mapping: z.string().optional().meta({ description: 'A column mapping (ColumnMappingSpec as JSON) for files no importer knows' }),
+        saveAs: z.string().optional().meta({ description: 'Save the given mapping under this name (with the import)' }),
+        mappingName: z.string().optional().meta({ description: "A saved column mapping's name or id to read the files with" }),
       }),
     },
   },
-  description: 'Export files (field `file`, repeatable), `lastDay`, `dryRun`',
+  description: 'Export files (field `file`, repeatable), `lastDay`, `dryRun`, column mapping fields (`mapping`, `saveAs`, `mappingName`)',
 } as const;
 
-async function readUpload(c: Context<AppEnv>): Promise<{ files: InputFile[]; lastDay?: string; dryRun: boolean }> {
+async function readUpload(
+  c: Context<AppEnv>,
+): Promise<{ files: InputFile[]; lastDay?: string; dryRun: boolean; mapping?: string; saveAs?: string; mappingName?: string }> {
   if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
     throw new AppError('validation_failed', 'Send the files as multipart/form-data with one or more "file" fields.', [
       { path: 'file', message: 'multipart/form-data expected' },
@@ -58,9 +63,18 @@ async function readUpload(c: Context<AppEnv>): Promise<{ files: InputFile[]; las
   const options = ImportOptions.safeParse({
     ...(typeof form['lastDay'] === 'string' && form['lastDay'] !== '' ? { lastDay: form['lastDay'] } : {}),
     ...(typeof form['dryRun'] === 'string' ? { dryRun: form['dryRun'] } : {}),
+    ...Object.fromEntries((['mapping', 'saveAs', 'mappingName'] as const).flatMap((k) => (typeof form[k] === 'string' && form[k] !== '' ? [[k, form[k]]] : []))),
   });
   if (!options.success) throw toAppError(options.error);
-  return { files, ...(options.data.lastDay ? { lastDay: options.data.lastDay } : {}), dryRun: options.data.dryRun === 'true' };
+  const { mapping, saveAs, mappingName } = options.data;
+  return {
+    files,
+    ...(options.data.lastDay ? { lastDay: options.data.lastDay } : {}),
+    dryRun: options.data.dryRun === 'true',
+    ...(mapping ? { mapping } : {}),
+    ...(saveAs ? { saveAs } : {}),
+    ...(mappingName ? { mappingName } : {}),
+  };
 }
 
 export const importRoutes = router()
@@ -77,7 +91,7 @@ export const importRoutes = router()
     async (c) => {
       const ctx = requireContext(c);
       const upload = await readUpload(c);
-      return c.json(await previewImport(ctx, c.req.valid('param').account, upload.files, { lastDay: upload.lastDay }), 200);
+      return c.json(await previewImport(ctx, c.req.valid('param').account, upload.files, upload), 200);
     },
   )
   .openapi(
@@ -93,7 +107,7 @@ export const importRoutes = router()
     async (c) => {
       const ctx = requireContext(c);
       const upload = await readUpload(c);
-      return c.json(await importFiles(ctx, c.req.valid('param').account, upload.files, { lastDay: upload.lastDay, dryRun: upload.dryRun }), 200);
+      return c.json(await importFiles(ctx, c.req.valid('param').account, upload.files, upload), 200);
     },
   )
   .openapi(

@@ -18,7 +18,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { forEachDatabase } from '../../testing/database.ts';
-import { seed, type Seed } from '../../testing/seed.ts';
+import { seed, TEST_PASSWORD, type Seed } from '../../testing/seed.ts';
 import { testApp, type TestClient } from '../../testing/http.ts';
 import { expectProblem } from '../../testing/assertions.ts';
 import type { Db } from '../../db/client.ts';
@@ -30,6 +30,8 @@ import { grantRole } from '../../services/people/role-grants.ts';
 import { callers, runPolicy, type Caller, type Row } from '../../testing/policy.ts';
 import { competitorFigureHistory, competitorFigures, competitors } from '../../db/schema/index.ts';
 import { createCompetitor } from '../../services/competitors/create-competitor.ts';
+import { createColumnMapping } from '../../services/column-mappings/create-mapping.ts';
+import type { ColumnMappingCreate } from '../../contract/column-mappings.ts';
 import { evaluationEvents, evaluations } from '../../db/schema/index.ts';
 import { annualReportEvents, annualReports } from '../../db/schema/index.ts';
 import { prepareEvaluations } from '../../services/evaluations/prepare-evaluations.ts';
@@ -110,6 +112,14 @@ const policy = {
   'share of voice of Faculty A':           [200,  200,    200,   200,     200,      200,   404,     401],
   'competitor target basis':               [200,  200,    200,   200,     200,      200,   200,     401],
   'archive competitor in A subtree':       [200,  200,    200,   403,     403,      403,   404,     401],
+  // Column mappings: read by everyone who documents statistics, managed by administrators, saved with an import by importers
+  'list column mappings':                  [200,  200,    200,   200,     403,      403,   200,     401],
+  'read a column mapping':                 [200,  200,    200,   200,     403,      403,   200,     401],
+  'save a column mapping':                 [201,  403,    403,   403,     403,      403,   403,     401],
+  'edit a column mapping':                 [200,  403,    403,   403,     403,      403,   403,     401],
+  'import with a new mapping into A':      [200,  200,    200,   200,     403,      403,   404,     401],
+  'import with a new mapping into B':      [200,  404,    404,   404,     404,      404,   200,     401],
+  'delete a column mapping':               [200,  403,    403,   403,     403,      403,   403,     401],
   // Dashboards (each sees only the units and accounts they may read)
   'read metric by unit, organisation':     [200,  200,    200,   200,     200,      200,   200,     401],
   'read metric by unit of Faculty A':      [200,  200,    200,   200,     200,      200,   404,     401],
@@ -146,10 +156,29 @@ const policy = {
   'sign annual report in B':               [200,  404,    404,   404,     404,      404,   403,     401],
   'reopen annual report in A':             [200,  200,    403,   403,     403,      403,   404,     401],
   'reopen annual report in B':             [200,  404,    404,   404,     404,      404,   403,     401],
+  // The audit trail: administrators everything, unit managers their units (with what is below), nobody else
+  'list audit events':                     [200,  200,    403,   403,     403,      403,   403,     401],
+  'list audit events of Faculty A':        [200,  200,    403,   403,     403,      403,   403,     401],
+  'list audit events of Faculty B':        [200,  404,    403,   403,     403,      403,   403,     401],
+  'export audit events as CSV':            [200,  200,    403,   403,     403,      403,   403,     401],
+  'export audit events of Faculty B as XLSX': [200, 404,  403,   403,     403,      403,   403,     401],
   // Notifications and report subscriptions are personal (the calendar feed itself needs no session: its secret is the key, tested in notifications.test.ts)
   'list my notifications':                 [200,  200,    200,   200,     200,      200,   200,     401],
   'subscribe to the report of a unit in A': [201,  201,    201,   201,     201,      201,   404,     401],
   'subscribe to the report of a unit in B': [201,  404,    404,   404,     404,      404,   201,     401],
+  // One's own session, API tokens, settings, subscriptions and calendar feed: everyone signed in, for themselves only
+  'read my session':                       [200,  200,    200,   200,     200,      200,   200,     401],
+  'list my API tokens':                    [200,  200,    200,   200,     200,      200,   200,     401],
+  'create and revoke my API token':        [204,  204,    204,   204,     204,      204,   204,     401],
+  'read my notification settings':         [200,  200,    200,   200,     200,      200,   200,     401],
+  'change my notification settings':       [200,  200,    200,   200,     200,      200,   200,     401],
+  'mark my notifications read':            [200,  200,    200,   200,     200,      200,   200,     401],
+  'list my report subscriptions':          [200,  200,    200,   200,     200,      200,   200,     401],
+  'cancel my report subscription':         [204,  204,    204,   204,     204,      204,   204,     401],
+  'read my calendar feed':                 [200,  200,    200,   200,     200,      200,   200,     401],
+  'make my calendar feed':                 [201,  201,    201,   201,     201,      201,   201,     401],
+  'delete my calendar feed':               [204,  204,    204,   204,     204,      204,   204,     401],
+  'change my password':                    [204,  204,    204,   204,     204,      204,   204,     401],
 } satisfies Record<string, Row>;
 type Operation = keyof typeof policy;
 
@@ -173,6 +202,8 @@ interface World {
   imported: { a: string; b: string };
   /** A competitor entry in Department A1 and one in Faculty B. */
   competitor: { a: string; b: string };
+  /** A saved column mapping (TikTok, per day). */
+  mapping: string;
   /** March 2026's draft evaluation of each seeded account. */
   evaluation: { a: string; b: string };
 }
@@ -181,6 +212,20 @@ interface World {
 function multipart(name: string, text: string): [string, Record<string, string>] {
   const boundary = 'maalbar-matrix-boundary';
   const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n${text}\r\n--${boundary}--\r\n`;
+  return [body, { 'content-type': `multipart/form-data; boundary=${boundary}` }];
+}
+/** A per-day mapping: date column (DD.MM.YYYY) and one metric column. */
+const mappingSpec = (date: string, column: string, platform: string, metric = 'views') => ({
+  platform,
+  granularity: 'day',
+  date: { header: date, format: 'DD.MM.YYYY' },
+  columns: [{ header: column, target: { kind: 'metric', metric } }],
+});
+/** A multipart import of one file with a column mapping to save under `saveAs`. */
+function mappedUpload(name: string, text: string, mapping: object, saveAs: string): [string, Record<string, string>] {
+  const boundary = 'maalbar-matrix-boundary';
+  const field = (n: string, v: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${n}"\r\n\r\n${v}\r\n`;
+  const body = `${field('mapping', JSON.stringify(mapping))}${field('saveAs', saveAs)}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n${text}\r\n--${boundary}--\r\n`;
   return [body, { 'content-type': `multipart/form-data; boundary=${boundary}` }];
 }
 const csvText = (metric: string, day: string, value: number) => `date,metric,value\n${day},${metric},${value}\n`;
@@ -249,6 +294,15 @@ const operations: Record<Operation, (c: TestClient, w: World) => Promise<Respons
   'undo an import in B': (c, { imported }) => c.request('POST', `/imports/${imported.b}/undo`),
 
   'list competitors': (c) => c.request('GET', '/competitors'),
+  'list column mappings': (c) => c.request('GET', '/column-mappings'),
+  'read a column mapping': (c, { mapping }) => c.request('GET', `/column-mappings/${mapping}`),
+  'save a column mapping': (c) => c.request('POST', '/column-mappings', { name: 'Saved in the matrix', headers: ['Day', 'Plays'], mapping: mappingSpec('Day', 'Plays', 'tiktok') }),
+  'edit a column mapping': (c, { mapping }) => c.request('PATCH', `/column-mappings/${mapping}`, { name: 'World mapping (renamed)' }),
+  'delete a column mapping': (c, { mapping }) => c.request('DELETE', `/column-mappings/${mapping}`),
+  'import with a new mapping into A': (c, { s }) =>
+    c.request('POST', `/accounts/${s.accounts.a1Instagram}/imports`, ...mappedUpload('a.csv', 'Dag,Rekkevidde\n01.03.2026,7\n', mappingSpec('Dag', 'Rekkevidde', 'instagram', 'reach'), 'A mapping')),
+  'import with a new mapping into B': (c, { s }) =>
+    c.request('POST', `/accounts/${s.accounts.bTiktok}/imports`, ...mappedUpload('b.csv', 'Dag,Spilt\n01.03.2026,7\n', mappingSpec('Dag', 'Spilt', 'tiktok'), 'B mapping')),
   'read competitor in A subtree': (c, { competitor }) => c.request('GET', `/competitors/${competitor.a}`),
   'read competitor in B': (c, { competitor }) => c.request('GET', `/competitors/${competitor.b}`),
   'register competitor in A subtree': (c, { s }) => c.request('POST', '/competitors', { unit: s.units.departmentA1, name: 'Rival on YouTube', platform: 'youtube' }),
@@ -295,9 +349,36 @@ const operations: Record<Operation, (c: TestClient, w: World) => Promise<Respons
   'sign annual report in B': (c, { s }) => c.request('POST', `/annual-reports/${s.accounts.bTiktok}/2025/sign`),
   'reopen annual report in A': (c, { s }) => c.request('POST', `/annual-reports/${s.accounts.a1Instagram}/2025/reopen`, { reason: 'Checked again.' }),
   'reopen annual report in B': (c, { s }) => c.request('POST', `/annual-reports/${s.accounts.bTiktok}/2025/reopen`, { reason: 'Checked again.' }),
+  'list audit events': (c) => c.request('GET', '/audit-events'),
+  'list audit events of Faculty A': (c, { s }) => c.request('GET', `/audit-events?unit=${s.units.facultyA}`),
+  'list audit events of Faculty B': (c, { s }) => c.request('GET', `/audit-events?unit=${s.units.facultyB}`),
+  'export audit events as CSV': (c) => c.request('GET', '/audit-events/export?format=csv'),
+  'export audit events of Faculty B as XLSX': (c, { s }) => c.request('GET', `/audit-events/export?format=xlsx&unit=${s.units.facultyB}`),
   'list my notifications': (c) => c.request('GET', '/notifications'),
   'subscribe to the report of a unit in A': (c, { s }) => c.request('POST', '/me/report-subscriptions', { unit: s.units.departmentA1 }),
   'subscribe to the report of a unit in B': (c, { s }) => c.request('POST', '/me/report-subscriptions', { unit: s.units.facultyB }),
+  'read my session': (c) => c.request('GET', '/auth/session'),
+  'list my API tokens': (c) => c.request('GET', '/tokens'),
+  'create and revoke my API token': async (c) => {
+    const made = await c.request('POST', '/tokens', { name: 'Matrix script' });
+    if (made.status !== 201) return made;
+    const { id } = (await made.json()) as { id: string };
+    return c.request('DELETE', `/tokens/${id}`);
+  },
+  'read my notification settings': (c) => c.request('GET', '/me/notification-settings'),
+  'change my notification settings': (c) => c.request('PUT', '/me/notification-settings', { email: false }),
+  'mark my notifications read': (c) => c.request('POST', '/notifications/read', { all: true }),
+  'list my report subscriptions': (c) => c.request('GET', '/me/report-subscriptions'),
+  'cancel my report subscription': async (c) => {
+    const mine = await c.request('GET', '/me/report-subscriptions');
+    if (mine.status !== 200) return mine;
+    const [first] = ((await mine.json()) as { items: { id: string }[] }).items;
+    return c.request('DELETE', `/me/report-subscriptions/${first?.id ?? crypto.randomUUID()}`);
+  },
+  'read my calendar feed': (c) => c.request('GET', '/me/calendar-feed'),
+  'make my calendar feed': (c) => c.request('POST', '/me/calendar-feed'),
+  'delete my calendar feed': (c) => c.request('DELETE', '/me/calendar-feed'),
+  'change my password': (c) => c.request('POST', '/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a-new-long-password-2026' }),
 };
 
 /** What an allowed statistics call must have done: a 200 that refused the file or wrote nothing would hide a failure. */
@@ -374,12 +455,13 @@ async function buildWorld(db: Db): Promise<World> {
     a: (await createCompetitor(await s.as('admin'), { unit: s.units.departmentA1, name: 'Rival A', platform: 'instagram' })).id,
     b: (await createCompetitor(await s.as('admin'), { unit: s.units.facultyB, name: 'Rival B', platform: 'tiktok' })).id,
   };
+  const mapping = (await createColumnMapping(await s.as('admin'), { name: 'World mapping', headers: ['Dag', 'Visninger'], mapping: mappingSpec('Dag', 'Visninger', 'tiktok') as ColumnMappingCreate['mapping'] })).id;
   // In use since June 2025, so that 2025 (ended) has annual reports to write, sign and reopen.
   await db.update(accounts).set({ createdAt: new Date('2025-06-01T08:00:00Z') }).where(inArray(accounts.id, [s.accounts.a1Instagram, s.accounts.bTiktok]));
   await prepareEvaluations(await s.system(), { month: '2026-03' });
   const evaluationOf = async (account: string) => (await db.select().from(evaluations).where(eq(evaluations.accountId, account)))[0]!.id;
   const evaluation = { a: await evaluationOf(s.accounts.a1Instagram), b: await evaluationOf(s.accounts.bTiktok) };
-  return { s, unit, extra: { id: extra.id, email: extra.email }, grant: { viewerOnA1: viewerOnA1.id, viewerOnB: viewerOnB.id, admin: admin!.id }, imported, competitor, evaluation };
+  return { s, unit, extra: { id: extra.id, email: extra.email }, grant: { viewerOnA1: viewerOnA1.id, viewerOnB: viewerOnB.id, admin: admin!.id }, imported, competitor, evaluation, mapping };
 }
 
 forEachDatabase('authorisation matrix', (fresh) => {

@@ -10,6 +10,8 @@ import type { Context } from '../context.ts';
 import { findUnit } from '../lookup.ts';
 import { presentAccount } from '../present.ts';
 import { profileChanges } from './profile-changes.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 export async function createAccount(ctx: Context, rawInput: AccountCreateInput): Promise<AccountOut> {
   const input = AccountCreateInput.parse(rawInput);
@@ -25,22 +27,27 @@ export async function createAccount(ctx: Context, rawInput: AccountCreateInput):
     throw new AppError('conflict', `The slug "${input.slug}" is already used by another account.`, [{ path: 'slug', message: 'taken' }]);
   }
   const slug = input.slug ?? uniqueSlug(accountSlug(input.name, input.platform), taken);
-  const [row] = await ctx.db
-    .insert(accounts)
-    .values({
-      id: crypto.randomUUID(),
-      organisationId: orgId,
-      unitId: unit.id,
-      slug,
-      platform: input.platform,
-      name: input.name,
-      status: input.status,
-      closedAt: input.status === 'closed' ? ctx.now : null,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      ...profileChanges(input),
-    })
-    .returning();
+  const row = await ctx.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const [created] = await tx
+      .insert(accounts)
+      .values({
+        id: crypto.randomUUID(),
+        organisationId: orgId,
+        unitId: unit.id,
+        slug,
+        platform: input.platform,
+        name: input.name,
+        status: input.status,
+        closedAt: input.status === 'closed' ? ctx.now : null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+        ...profileChanges(input),
+      })
+      .returning();
+    await recordAudit(tx, ctx, { action: 'account.create', entityType: 'account', entityId: created!.id, unitId: unit.id, label: created!.name, after: created });
+    return created;
+  });
   return presentAccount(row!);
 }
 

@@ -12,6 +12,8 @@ import type { Context } from '../context.ts';
 import { findAccount, findUnit } from '../lookup.ts';
 import { presentAccount } from '../present.ts';
 import { profileChanges } from './profile-changes.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 export async function updateAccount(ctx: Context, idOrSlug: string, rawInput: AccountUpdateInput): Promise<AccountOut> {
   // Validated here as well as in the route, so every caller (the CLI, imports) gets the same rules.
@@ -44,6 +46,12 @@ export async function updateAccount(ctx: Context, idOrSlug: string, rawInput: Ac
       }
     }
   }
-  const [row] = await ctx.db.update(accounts).set(changes).where(eq(accounts.id, account.id)).returning();
+  const row = await ctx.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const [changed] = await tx.update(accounts).set(changes).where(eq(accounts.id, account.id)).returning();
+    const action = changes.unitId && changes.unitId !== account.unitId ? 'account.move' : changes.status !== undefined ? 'account.status' : 'account.update';
+    await recordAudit(tx, ctx, { action, entityType: 'account', entityId: account.id, unitId: changed!.unitId, label: changed!.name, before: account, after: changed });
+    return changed;
+  });
   return presentAccount(row!);
 }

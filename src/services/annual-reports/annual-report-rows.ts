@@ -12,6 +12,7 @@ import { annualReportEvents, annualReports } from '../../db/schema/index.ts';
 import type { Context } from '../context.ts';
 import { dayOfNow } from '../coverage/account-ref.ts';
 import { resolveScope, type ScopeAccount } from '../reports/report-scope.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 export type AnnualReportRow = typeof annualReports.$inferSelect;
 
@@ -46,6 +47,35 @@ export async function findAnnualReport(db: Db, ctx: Context, accountId: string, 
     .where(and(eq(annualReports.organisationId, ctx.actor.organisationId), eq(annualReports.accountId, accountId), eq(annualReports.year, Number(year))));
   const [row] = lock ? await query.for('update') : await query;
   return row ?? null;
+}
+
+/** An annual report as the audit trail keeps it (never the frozen figures). */
+function annualSnapshot(r: Partial<AnnualReportRow> | null) {
+  if (!r) return null;
+  return { status: r.status ?? 'draft', decision: r.decision ?? null, reasoning: r.reasoning ?? '', signedBy: r.signedBy ?? null, signedAt: r.signedAt ?? null };
+}
+
+/** Records an annual report's change in the audit trail (in the change's transaction). */
+export async function auditAnnualReport(
+  tx: Db,
+  ctx: Context,
+  account: ScopeAccount,
+  year: string,
+  reportId: string,
+  action: 'update' | 'sign' | 'reopen',
+  before: Partial<AnnualReportRow> | null,
+  after: Partial<AnnualReportRow>,
+  extra: Record<string, string> = {},
+): Promise<void> {
+  await recordAudit(tx, ctx, {
+    action: `annual_report.${action}`,
+    entityType: 'annual_report',
+    entityId: reportId,
+    unitId: account.unitId,
+    label: `${account.name} ${year}`,
+    before: annualSnapshot(before),
+    after: { ...annualSnapshot(after), ...extra },
+  });
 }
 
 export type AnnualReportAction = 'edited' | 'signed' | 'reopened';

@@ -12,7 +12,7 @@ import type { Db } from '../../db/client.ts';
 import { annualReports } from '../../db/schema/index.ts';
 import { authorize } from '../authorize.ts';
 import type { Context } from '../context.ts';
-import { findAnnualReport, loadReportAccount, recordAnnualEvent } from './annual-report-rows.ts';
+import { auditAnnualReport, findAnnualReport, loadReportAccount, recordAnnualEvent } from './annual-report-rows.ts';
 import { getAnnualReport } from './get-annual-report.ts';
 
 export async function reopenAnnualReport(ctx: Context, account: string, year: string, rawInput: AnnualReportReopenInput): Promise<AnnualAccountReport> {
@@ -31,6 +31,7 @@ export async function reopenAnnualReport(ctx: Context, account: string, year: st
       .set({ status: 'draft', figures: null, signedBy: null, signedAt: null, updatedAt: ctx.now, updatedBy: ctx.actor.personId })
       .where(eq(annualReports.id, row!.id));
     await recordAnnualEvent(tx, ctx, row!.id, 'reopened', reason);
+    await auditAnnualReport(tx, ctx, loaded, year, row!.id, 'reopen', row, { ...row, status: 'draft', signedBy: null, signedAt: null }, { reason });
   });
   return getAnnualReport(ctx, loaded.id, year);
 }

@@ -14,7 +14,7 @@ import { authorize } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { dayOfNow } from '../coverage/account-ref.ts';
 import { annualFigures } from '../reports/annual-figures.ts';
-import { findAnnualReport, loadReportAccount, recordAnnualEvent, type AnnualReportRow } from './annual-report-rows.ts';
+import { auditAnnualReport, findAnnualReport, loadReportAccount, recordAnnualEvent, type AnnualReportRow } from './annual-report-rows.ts';
 import { getAnnualReport } from './get-annual-report.ts';
 
 function check(row: AnnualReportRow | null, year: string, today: string): void {
@@ -47,6 +47,7 @@ export async function signAnnualReport(ctx: Context, account: string, year: stri
       })
       .where(eq(annualReports.id, row!.id));
     await recordAnnualEvent(tx, ctx, row!.id, 'signed');
+    await auditAnnualReport(tx, ctx, loaded, year, row!.id, 'sign', row, { ...row, status: 'signed', signedBy: ctx.actor.personId, signedAt: ctx.now });
   });
   return getAnnualReport(ctx, loaded.id, year);
 }

@@ -12,7 +12,7 @@ import type { Db } from '../../db/client.ts';
 import { annualReports } from '../../db/schema/index.ts';
 import { authorize } from '../authorize.ts';
 import type { Context } from '../context.ts';
-import { findAnnualReport, loadReportAccount, recordAnnualEvent } from './annual-report-rows.ts';
+import { auditAnnualReport, findAnnualReport, loadReportAccount, recordAnnualEvent } from './annual-report-rows.ts';
 import { getAnnualReport } from './get-annual-report.ts';
 
 export async function updateAnnualReport(ctx: Context, account: string, year: string, rawInput: AnnualReportUpdateInput): Promise<AnnualAccountReport> {
@@ -51,6 +51,7 @@ export async function updateAnnualReport(ctx: Context, account: string, year: st
         .returning({ id: annualReports.id });
       if (created) {
         await recordAnnualEvent(tx, ctx, created.id, 'edited');
+        await auditAnnualReport(tx, ctx, loaded, year, created.id, 'update', null, { status: 'draft', ...changes });
         return;
       }
       row = (await findAnnualReport(tx, ctx, loaded.id, year, true))!;
@@ -61,6 +62,7 @@ export async function updateAnnualReport(ctx: Context, account: string, year: st
       .set({ ...changes, updatedAt: ctx.now, updatedBy: ctx.actor.personId })
       .where(eq(annualReports.id, row.id));
     await recordAnnualEvent(tx, ctx, row.id, 'edited');
+    await auditAnnualReport(tx, ctx, loaded, year, row.id, 'update', row, { ...row, ...changes });
   });
   return getAnnualReport(ctx, loaded.id, year);
 }

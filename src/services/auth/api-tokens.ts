@@ -9,6 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { apiTokens, people } from '../../db/schema/index.ts';
 import type { Context } from '../context.ts';
 import { randomSecret, sha256Hex } from '../secrets.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 const PREFIX = 'mlb_';
 
@@ -43,7 +44,12 @@ export async function createApiToken(ctx: Context, input: TokenCreateInput): Pro
     expiresAt: input.expiresInDays ? new Date(ctx.now.getTime() + input.expiresInDays * 86_400_000) : null,
     revokedAt: null,
   };
-  await ctx.db.insert(apiTokens).values(row);
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(apiTokens).values(row);
+    // Never the token nor its hash: who, its name and when it expires.
+    const after = { personId, name: row.name, expiresAt: row.expiresAt };
+    await recordAudit(tx as unknown as Db, ctx, { action: 'api_token.create', entityType: 'api_token', entityId: row.id, unitId: null, label: row.name, after });
+  });
   return { ...present(row), token };
 }
 
@@ -57,12 +63,19 @@ export async function listApiTokens(ctx: Context): Promise<TokenOut[]> {
 }
 
 export async function revokeApiToken(ctx: Context, tokenId: string): Promise<void> {
-  const result = await ctx.db
-    .update(apiTokens)
-    .set({ revokedAt: ctx.now })
-    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.personId, ownPersonId(ctx)), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id });
-  if (result.length === 0) throw new AppError('not_found', 'No such token.');
+  const personId = ownPersonId(ctx);
+  await ctx.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const result = await tx
+      .update(apiTokens)
+      .set({ revokedAt: ctx.now })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.personId, personId), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id, name: apiTokens.name, expiresAt: apiTokens.expiresAt });
+    const revoked = result[0];
+    if (!revoked) throw new AppError('not_found', 'No such token.');
+    const before = { personId, name: revoked.name, expiresAt: revoked.expiresAt, revokedAt: null };
+    await recordAudit(tx, ctx, { action: 'api_token.revoke', entityType: 'api_token', entityId: revoked.id, unitId: null, label: revoked.name, before, after: { ...before, revokedAt: ctx.now } });
+  });
 }
 
 /** The owner of a presented bearer token, or null when it is unknown, revoked or expired. */

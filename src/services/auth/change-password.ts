@@ -6,6 +6,8 @@ import { people } from '../../db/schema/index.ts';
 import type { Context } from '../context.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
 import { endOtherSessions } from './sessions.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 export async function changePassword(ctx: Context, input: PasswordChangeInput, currentSessionId: string | null): Promise<void> {
   const personId = ctx.actor.personId;
@@ -16,9 +18,12 @@ export async function changePassword(ctx: Context, input: PasswordChangeInput, c
       { path: 'currentPassword', message: 'wrong password' },
     ]);
   }
-  await ctx.db
-    .update(people)
-    .set({ passwordHash: await hashPassword(input.newPassword), updatedAt: ctx.now })
-    .where(eq(people.id, personId));
-  await endOtherSessions(ctx.db, personId, currentSessionId);
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await tx.update(people).set({ passwordHash, updatedAt: ctx.now }).where(eq(people.id, personId));
+    await endOtherSessions(tx, personId, currentSessionId);
+    // That it changed, never the password or its hash.
+    await recordAudit(tx, ctx, { action: 'person.password', entityType: 'person', entityId: personId, unitId: null, label: person.name, after: { passwordChanged: true } });
+  });
 }

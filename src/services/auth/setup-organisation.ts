@@ -7,6 +7,8 @@ import { organisations, people, roleGrants, units } from '../../db/schema/index.
 import type { AnonymousContext } from '../context.ts';
 import { hashPassword } from '../passwords.ts';
 import { createSession, type NewSession } from './sessions.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 export async function needsSetup(ctx: AnonymousContext): Promise<boolean> {
   const [row] = await ctx.db.select({ n: count() }).from(organisations);
@@ -70,6 +72,15 @@ export async function createOrganisation(
       updatedAt: ctx.now,
     });
     await tx.insert(roleGrants).values({ id: crypto.randomUUID(), organisationId, personId, role: 'admin', unitId: null, createdAt: ctx.now });
+    // The trail begins with the set-up, made by the first administrator.
+    await recordAudit(tx as unknown as Db, { actor: { kind: 'person', personId, organisationId }, now: ctx.now }, {
+      action: 'organisation.setup',
+      entityType: 'organisation',
+      entityId: organisationId,
+      unitId: null,
+      label: input.organisationName,
+      after: { name: input.organisationName, slug, defaultLocale: input.locale, administrator: input.adminName, email: input.email },
+    });
   });
   return { organisationId, personId, topUnitId };
 }

@@ -9,6 +9,8 @@ import type { Context } from '../context.ts';
 import { findUnit } from '../lookup.ts';
 import { accountSlug } from '../accounts/create-account.ts';
 import { blankToNull, presentCompetitor } from './competitor-ref.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 export async function createCompetitor(ctx: Context, rawInput: CompetitorCreateInput): Promise<CompetitorOut> {
   const input = CompetitorCreateInput.parse(rawInput);
@@ -22,23 +24,28 @@ export async function createCompetitor(ctx: Context, rawInput: CompetitorCreateI
     throw new AppError('conflict', `The slug "${input.slug}" is already used by another competitor.`, [{ path: 'slug', message: 'taken' }]);
   }
   const slug = input.slug ?? uniqueSlug(accountSlug(input.name, input.platform), taken);
-  const [row] = await ctx.db
-    .insert(competitors)
-    .values({
-      id: crypto.randomUUID(),
-      organisationId: orgId,
-      unitId: unit.id,
-      slug,
-      name: input.name,
-      platform: input.platform,
-      kind: input.kind,
-      handle: blankToNull(input.handle) ?? null,
-      url: blankToNull(input.url) ?? null,
-      note: blankToNull(input.note) ?? null,
-      createdBy: ctx.actor.personId,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    })
-    .returning();
+  const row = await ctx.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const [created] = await tx
+      .insert(competitors)
+      .values({
+        id: crypto.randomUUID(),
+        organisationId: orgId,
+        unitId: unit.id,
+        slug,
+        name: input.name,
+        platform: input.platform,
+        kind: input.kind,
+        handle: blankToNull(input.handle) ?? null,
+        url: blankToNull(input.url) ?? null,
+        note: blankToNull(input.note) ?? null,
+        createdBy: ctx.actor.personId,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning();
+    await recordAudit(tx, ctx, { action: 'competitor.create', entityType: 'competitor', entityId: created!.id, unitId: unit.id, label: created!.name, after: created });
+    return created;
+  });
   return presentCompetitor(row!);
 }

@@ -7,6 +7,8 @@ import { authorize } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { findUnit } from '../lookup.ts';
 import { blankToNull, competitorFor, presentCompetitor } from './competitor-ref.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 export async function updateCompetitor(ctx: Context, idOrSlug: string, rawInput: CompetitorUpdateInput): Promise<CompetitorOut> {
   const input = CompetitorUpdateInput.parse(rawInput);
@@ -27,6 +29,12 @@ export async function updateCompetitor(ctx: Context, idOrSlug: string, rawInput:
     }
     changes.unitId = unit.id;
   }
-  const [updated] = await ctx.db.update(competitors).set(changes).where(eq(competitors.id, row.id)).returning();
+  const updated = await ctx.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const [changed] = await tx.update(competitors).set(changes).where(eq(competitors.id, row.id)).returning();
+    const action = changes.archivedAt instanceof Date ? 'competitor.archive' : changes.archivedAt === null ? 'competitor.restore' : 'competitor.update';
+    await recordAudit(tx, ctx, { action, entityType: 'competitor', entityId: row.id, unitId: changed!.unitId, label: changed!.name, before: row, after: changed });
+    return changed;
+  });
   return presentCompetitor(updated!);
 }

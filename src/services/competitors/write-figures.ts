@@ -13,6 +13,10 @@ import type { Db } from '../../db/client.ts';
 import { competitorFigureHistory, competitorFigures } from '../../db/schema/index.ts';
 import type { Context } from '../context.ts';
 import type { CompetitorRow } from './competitor-ref.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+
+/** At most this many changed figures are listed in the audit event (the counts are always whole). */
+const auditedFigures = 200;
 
 export interface NormalisedFigure {
   metric: CompetitorMetric;
@@ -70,6 +74,8 @@ export async function writeFigures(
       ).map((r) => [keyOf(r), r]),
     );
     const counts = { added: 0, changed: 0, unchanged: 0 };
+    const replaced: { metric: string; period: string; day: string; value: number }[] = [];
+    const replacedBefore: { metric: string; period: string; day: string; value: number }[] = [];
     const fresh: (typeof competitorFigures.$inferInsert)[] = [];
     for (const f of figures) {
       const row = {
@@ -120,9 +126,25 @@ export async function writeFigures(
             ),
           );
         counts.changed++;
+        if (replaced.length < auditedFigures) {
+          replaced.push({ metric: f.metric, period: f.period, day: f.day, value: f.value });
+          replacedBefore.push({ metric: old.metric, period: old.period, day: old.day, value: old.value });
+        }
       }
     }
     for (let i = 0; i < fresh.length; i += 2000) await tx.insert(competitorFigures).values(fresh.slice(i, i + 2000));
+    if (counts.added + counts.changed > 0) {
+      const added = fresh.slice(0, auditedFigures).map((r) => ({ metric: r.metric, period: r.period, day: r.day, value: r.value }));
+      await recordAudit(tx, ctx, {
+        action: 'competitor_figures.write',
+        entityType: 'competitor_figures',
+        entityId: competitor.id,
+        unitId: competitor.unitId,
+        label: origin.fileName ? `${competitor.name}: ${origin.fileName}` : competitor.name,
+        before: { figures: replacedBefore },
+        after: { source: origin.source, fileName: origin.fileName ?? null, ...counts, figures: [...replaced, ...added] },
+      });
+    }
     return counts;
   });
 }

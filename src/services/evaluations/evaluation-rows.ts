@@ -48,6 +48,26 @@ export async function loadEvaluation(ctx: Context, id: string, db: Db = ctx.db, 
   return row;
 }
 
+/** An evaluation as the audit trail keeps it (never the frozen figures). */
+export function evaluationSnapshot(e: EvaluationRow) {
+  return {
+    accountId: e.accountId,
+    month: monthOfRow(e.month),
+    status: e.status,
+    assessment: e.assessment,
+    decision: e.decision,
+    adjustment: e.adjustment,
+    hoursSpent: e.hoursSpent,
+    moneySpentNok: e.moneySpentNok,
+    signedBy: e.signedBy,
+    signedAt: e.signedAt,
+  };
+}
+
+export function evaluationLabel(account: { name: string }, e: { month: string }): string {
+  return `${account.name} ${monthOfRow(e.month)}`;
+}
+
 export type EvaluationAction = 'prepared' | 'edited' | 'signed' | 'reopened';
 
 export function eventRow(ctx: Context, evaluationId: string, action: EvaluationAction, reason: string | null = null) {

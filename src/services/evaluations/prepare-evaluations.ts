@@ -7,6 +7,7 @@
  * administrators prepare for every account; a person only for the accounts of units where they
  * may write evaluations. Future months are refused; the running month may be prepared early.
  */
+import { recordAudits } from '../audit/record-audit.ts';
 import { and, eq, inArray, lte } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { monthFirstDay } from '../../core/evaluations/months.ts';
@@ -32,7 +33,7 @@ export async function prepareEvaluations(ctx: Context, rawInput: { month: string
   const first = monthFirstDay(month);
   const [candidates, existing] = await Promise.all([
     ctx.db
-      .select({ id: accounts.id, unitId: accounts.unitId, status: accounts.status, createdAt: accounts.createdAt })
+      .select({ id: accounts.id, name: accounts.name, unitId: accounts.unitId, status: accounts.status, createdAt: accounts.createdAt })
       .from(accounts)
       .where(and(eq(accounts.organisationId, orgId), eq(accounts.status, 'active'))),
     ctx.db
@@ -80,8 +81,24 @@ export async function prepareEvaluations(ctx: Context, rawInput: { month: string
       )
       // Another preparation (the schedule, a person) may have made some at the same moment.
       .onConflictDoNothing({ target: [evaluations.accountId, evaluations.month] })
-      .returning({ id: evaluations.id });
+      .returning({ id: evaluations.id, accountId: evaluations.accountId });
     if (inserted.length > 0) await tx.insert(evaluationEvents).values(inserted.map((r) => eventRow(ctx, r.id, 'prepared')));
+    const byId = new Map(missing.map((a) => [a.id, a]));
+    await recordAudits(
+      tx,
+      ctx,
+      inserted.map((r) => {
+        const a = byId.get(r.accountId);
+        return {
+          action: 'evaluation.prepare',
+          entityType: 'evaluation' as const,
+          entityId: r.id,
+          unitId: a?.unitId ?? null,
+          label: `${a?.name ?? r.accountId} ${month}`,
+          after: { accountId: r.accountId, month, status: 'draft' },
+        };
+      }),
+    );
     return inserted.length;
   });
   return { month, created, existing: eligible.length - created };

@@ -12,7 +12,8 @@ import type { Db } from '../../db/client.ts';
 import { evaluations } from '../../db/schema/index.ts';
 import { authorize } from '../authorize.ts';
 import type { Context } from '../context.ts';
-import { loadEvaluation, recordEvent } from './evaluation-rows.ts';
+import { evaluationLabel, evaluationSnapshot, loadEvaluation, recordEvent } from './evaluation-rows.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { getEvaluation } from './get-evaluation.ts';
 
 export async function reopenEvaluation(ctx: Context, id: string, rawInput: EvaluationReopenInput): Promise<EvaluationDetail> {
@@ -30,6 +31,15 @@ export async function reopenEvaluation(ctx: Context, id: string, rawInput: Evalu
       .set({ status: 'draft', figures: null, signedBy: null, signedAt: null, updatedAt: ctx.now, updatedBy: ctx.actor.personId })
       .where(eq(evaluations.id, e.id));
     await recordEvent(tx, ctx, e.id, 'reopened', reason);
+    await recordAudit(tx, ctx, {
+      action: 'evaluation.reopen',
+      entityType: 'evaluation',
+      entityId: e.id,
+      unitId: before.account.unitId,
+      label: evaluationLabel(before.account, e),
+      before: evaluationSnapshot(e),
+      after: { ...evaluationSnapshot({ ...e, status: 'draft', signedBy: null, signedAt: null }), reason },
+    });
   });
   return getEvaluation(ctx, id);
 }

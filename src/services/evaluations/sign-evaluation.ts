@@ -14,7 +14,8 @@ import { authorize } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { dayOfNow } from '../coverage/account-ref.ts';
 import { evaluationFigures } from './evaluation-figures.ts';
-import { loadEvaluation, monthOfRow, recordEvent, type EvaluationRow } from './evaluation-rows.ts';
+import { evaluationLabel, evaluationSnapshot, loadEvaluation, monthOfRow, recordEvent, type EvaluationRow } from './evaluation-rows.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { getEvaluation } from './get-evaluation.ts';
 
 function check(e: EvaluationRow, today: string): void {
@@ -46,6 +47,15 @@ export async function signEvaluation(ctx: Context, id: string): Promise<Evaluati
       })
       .where(eq(evaluations.id, e.id));
     await recordEvent(tx, ctx, e.id, 'signed');
+    await recordAudit(tx, ctx, {
+      action: 'evaluation.sign',
+      entityType: 'evaluation',
+      entityId: e.id,
+      unitId: before.account.unitId,
+      label: evaluationLabel(before.account, e),
+      before: evaluationSnapshot(e),
+      after: evaluationSnapshot({ ...e, status: 'signed', signedBy: ctx.actor.personId, signedAt: ctx.now }),
+    });
   });
   return getEvaluation(ctx, id);
 }

@@ -12,7 +12,8 @@ import type { Db } from '../../db/client.ts';
 import { evaluations } from '../../db/schema/index.ts';
 import { authorize } from '../authorize.ts';
 import type { Context } from '../context.ts';
-import { loadEvaluation, recordEvent } from './evaluation-rows.ts';
+import { evaluationLabel, evaluationSnapshot, loadEvaluation, recordEvent } from './evaluation-rows.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { getEvaluation } from './get-evaluation.ts';
 
 export async function updateEvaluation(ctx: Context, id: string, rawInput: EvaluationUpdateInput): Promise<EvaluationDetail> {
@@ -38,6 +39,15 @@ export async function updateEvaluation(ctx: Context, id: string, rawInput: Evalu
       .set({ ...changes, updatedAt: ctx.now, updatedBy: ctx.actor.personId })
       .where(eq(evaluations.id, e.id));
     await recordEvent(tx, ctx, e.id, 'edited');
+    await recordAudit(tx, ctx, {
+      action: 'evaluation.update',
+      entityType: 'evaluation',
+      entityId: e.id,
+      unitId: before.account.unitId,
+      label: evaluationLabel(before.account, e),
+      before: evaluationSnapshot(e),
+      after: evaluationSnapshot({ ...e, ...changes }),
+    });
   });
   return getEvaluation(ctx, id);
 }

@@ -13,6 +13,9 @@ import type { Context } from '../context.ts';
 import { loadGoalBundle, presentGoal } from './goal-bundles.ts';
 import { kpiIssues, kpiShapeOf, kpiValues } from './kpi-shape.ts';
 import { checkDates, resolveGoalAccounts, resolveOwner, resolveStrategicGoal } from './goal-references.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { goalLabel, goalSnapshot } from '../audit/snapshots.ts';
 
 export async function createGoal(ctx: Context, raw: GoalCreateInput): Promise<GoalOut> {
   const input = GoalCreateInput.parse(raw);
@@ -46,6 +49,8 @@ export async function createGoal(ctx: Context, raw: GoalCreateInput): Promise<Go
     });
     await tx.insert(goalAccounts).values(accountRows.map((a) => ({ organisationId: orgId, goalId: id, accountId: a.id })));
     if (input.kpis.length) await tx.insert(kpis).values(kpiValues(id, orgId, input.kpis, ctx.now));
+    const created = (await loadGoalBundle(tx as unknown as Db, orgId, id))!;
+    await recordAudit(tx as unknown as Db, ctx, { action: 'goal.create', entityType: 'goal', entityId: id, unitId, label: goalLabel(created), after: goalSnapshot(created) });
   });
   return presentGoal((await loadGoalBundle(ctx.db, orgId, id))!);
 }

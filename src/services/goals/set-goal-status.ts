@@ -17,6 +17,9 @@ import { loadGoalBundle, presentGoal, readableGoal } from './goal-bundles.ts';
 import { kpiShapeOf } from './kpi-shape.ts';
 import { dayOf } from './kpi-evaluation.ts';
 import { forgetGoalKpiResults } from '../dashboards/forget-results.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { goalLabel } from '../audit/snapshots.ts';
 
 type Status = (typeof goalStatuses)[number];
 
@@ -56,11 +59,16 @@ export async function setGoalStatus(ctx: Context, id: string, raw: { status: Sta
       throw new AppError('validation_failed', `The goal cannot be activated: ${detail}`, check.issues);
     }
   }
-  await ctx.db
-    .update(goals)
-    .set({ status, updatedAt: ctx.now, ...(status === 'active' ? { activatedAt: ctx.now } : {}) })
-    .where(eq(goals.id, goal.id));
-  // Results do not depend on the status (only active goals' are read); a goal leaving 'active' frees its rows.
-  if (from === 'active') await forgetGoalKpiResults(ctx.db, goal.id);
+  await ctx.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await tx
+      .update(goals)
+      .set({ status, updatedAt: ctx.now, ...(status === 'active' ? { activatedAt: ctx.now } : {}) })
+      .where(eq(goals.id, goal.id));
+    // Results do not depend on the status (only active goals' are read); a goal leaving 'active' frees its rows.
+    if (from === 'active') await forgetGoalKpiResults(tx, goal.id);
+    const action = status === 'active' ? 'goal.activate' : status === 'archived' ? 'goal.archive' : 'goal.status';
+    await recordAudit(tx, ctx, { action, entityType: 'goal', entityId: goal.id, unitId: goal.unitId, label: goalLabel(current), before: { status: from }, after: { status } });
+  });
   return presentGoal((await loadGoalBundle(ctx.db, ctx.actor.organisationId, goal.id))!);
 }

@@ -15,6 +15,8 @@ import { goals, strategicGoals } from '../../db/schema/index.ts';
 import { authorize, requireAdmin } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { findUnit, isUuid } from '../lookup.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 type Row = typeof strategicGoals.$inferSelect;
 
@@ -108,22 +110,27 @@ export async function createStrategicGoal(ctx: Context, raw: StrategicGoalCreate
   if (parentId && !unit) {
     throw new AppError('validation_failed', 'Only a unit-level strategic goal breaks down another one.', [{ path: 'parent', message: 'only with unit' }]);
   }
-  const [row] = await ctx.db
-    .insert(strategicGoals)
-    .values({
-      id: crypto.randomUUID(),
-      organisationId: ctx.actor.organisationId,
-      unitId: unit?.id ?? null,
-      parentId,
-      title: input.title,
-      description: input.description ?? null,
-      periodStart: input.periodStart ?? null,
-      periodEnd: input.periodEnd ?? null,
-      createdBy: ctx.actor.personId,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    })
-    .returning();
+  const row = await ctx.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const [created] = await tx
+      .insert(strategicGoals)
+      .values({
+        id: crypto.randomUUID(),
+        organisationId: ctx.actor.organisationId,
+        unitId: unit?.id ?? null,
+        parentId,
+        title: input.title,
+        description: input.description ?? null,
+        periodStart: input.periodStart ?? null,
+        periodEnd: input.periodEnd ?? null,
+        createdBy: ctx.actor.personId,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning();
+    await recordAudit(tx, ctx, { action: 'strategic_goal.create', entityType: 'strategic_goal', entityId: created!.id, unitId: created!.unitId, label: created!.title, after: created });
+    return created;
+  });
   return present(row!, 0);
 }
 
@@ -143,20 +150,33 @@ export async function updateStrategicGoal(ctx: Context, id: string, raw: Strateg
   const periodStart = input.periodStart !== undefined ? (input.periodStart ?? null) : existing.periodStart;
   const periodEnd = input.periodEnd !== undefined ? (input.periodEnd ?? null) : existing.periodEnd;
   checkPeriod(periodStart, periodEnd);
-  const [row] = await ctx.db
-    .update(strategicGoals)
-    .set({
-      unitId,
-      parentId,
-      title: input.title ?? existing.title,
-      description: input.description !== undefined ? (input.description ?? null) : existing.description,
-      periodStart,
-      periodEnd,
-      archivedAt: input.archived === undefined ? existing.archivedAt : input.archived ? (existing.archivedAt ?? ctx.now) : null,
-      updatedAt: ctx.now,
-    })
-    .where(eq(strategicGoals.id, existing.id))
-    .returning();
+  const row = await ctx.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const [changed] = await tx
+      .update(strategicGoals)
+      .set({
+        unitId,
+        parentId,
+        title: input.title ?? existing.title,
+        description: input.description !== undefined ? (input.description ?? null) : existing.description,
+        periodStart,
+        periodEnd,
+        archivedAt: input.archived === undefined ? existing.archivedAt : input.archived ? (existing.archivedAt ?? ctx.now) : null,
+        updatedAt: ctx.now,
+      })
+      .where(eq(strategicGoals.id, existing.id))
+      .returning();
+    await recordAudit(tx, ctx, {
+      action: changed!.archivedAt && !existing.archivedAt ? 'strategic_goal.archive' : 'strategic_goal.update',
+      entityType: 'strategic_goal',
+      entityId: existing.id,
+      unitId: changed!.unitId,
+      label: changed!.title,
+      before: existing,
+      after: changed,
+    });
+    return changed;
+  });
   const counts = await goalCounts(ctx, [existing.id]);
   return present(row!, counts.get(existing.id) ?? 0);
 }

@@ -18,6 +18,8 @@ import { checkDates, resolveGoalAccounts, resolveOwner, resolveStrategicGoal } f
 import { activationOf } from './goal-checks.ts';
 import type { Db } from '../../db/client.ts';
 import { forgetGoalKpiResults } from '../dashboards/forget-results.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { goalLabel, goalSnapshot } from '../audit/snapshots.ts';
 
 export async function updateGoal(ctx: Context, id: string, raw: z.input<typeof GoalUpdateInput>): Promise<GoalOut> {
   const input = GoalUpdateInput.parse(raw);
@@ -83,6 +85,16 @@ export async function updateGoal(ctx: Context, id: string, raw: z.input<typeof G
       if (input.kpis.length) await tx.insert(kpis).values(kpiValues(goal.id, orgId, input.kpis, ctx.now));
     }
     await forgetGoalKpiResults(tx as unknown as Db, goal.id);
+    const changed = (await loadGoalBundle(tx as unknown as Db, orgId, goal.id))!;
+    await recordAudit(tx as unknown as Db, ctx, {
+      action: 'goal.update',
+      entityType: 'goal',
+      entityId: goal.id,
+      unitId,
+      label: goalLabel(changed),
+      before: goalSnapshot(current),
+      after: goalSnapshot(changed),
+    });
   });
   return presentGoal((await loadGoalBundle(ctx.db, orgId, goal.id))!);
 }

@@ -10,9 +10,20 @@
  * - A file from another platform than the account's is refused, naming both.
  * - `lastDay` (the day the export was downloaded, default today) resolves TikTok Studio's
  *   yearless days and dates Meta's audience file.
+ * - Column mappings (services/column-mappings/apply-mapping.ts): a file no importer knows but with
+ *   a date or link column is refused ('mapping_required') with its columns and samples until a
+ *   mapping is given (and maybe saved under `saveAs`, in the file's transaction) or saved for its
+ *   headers; the import records a copy of the mapping it used (imports.column_mapping), so later
+ *   edits of the mapping never change it.
  */
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import { isYearless } from '../../importers/mapping/date-formats.ts';
+import { chooseMapping, mappingPlan, MappingRequired, readFile, type MappingPlan, type MappingRequest } from '../column-mappings/apply-mapping.ts';
+import { insertMapping } from '../column-mappings/mapping-store.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { mappingSnapshot } from '../audit/snapshots.ts';
 import type { FileReport } from '../../contract/statistics.ts';
+import type { ColumnMappingOut } from '../../contract/column-mappings.ts';
 import { AppError } from '../../core/errors.ts';
 import { platformNames, type Platform } from '../../core/platforms.ts';
 import { addDays } from '../../core/period/days.ts';
@@ -20,7 +31,7 @@ import type { Db } from '../../db/client.ts';
 import { imports } from '../../db/schema/index.ts';
 import { expandUpload } from '../../importers/expand.ts';
 import { ImportError } from '../../importers/errors.ts';
-import { detectFile, parseFile } from '../../importers/registry.ts';
+import { detectFile } from '../../importers/registry.ts';
 import type { InputFile, ParsedExport } from '../../importers/types.ts';
 import { authorize } from '../authorize.ts';
 import type { Context } from '../context.ts';
@@ -33,6 +44,10 @@ export interface ImportFilesOptions {
   lastDay?: string | undefined;
   /** Read and check everything, write nothing. */
   dryRun?: boolean | undefined;
+  /** A column mapping given with the files (JSON or object), its name to save it under, or a saved mapping's name or id. */
+  mapping?: MappingRequest['mapping'];
+  saveAs?: string | undefined;
+  mappingName?: string | undefined;
 }
 
 /** The platforms an importer's files can come from, when the file itself does not say which. */
@@ -102,10 +117,12 @@ export function blankReport(file: string): FileReport {
     errorCode: null,
     importId: null,
     sha256: null,
+    mapping: null,
   };
 }
 
 function refused(report: FileReport, e: unknown): FileReport {
+  if (e instanceof MappingRequired) return { ...report, status: 'refused', error: e.message, errorCode: 'mapping_required', mapping: e.part };
   if (e instanceof AppError) return { ...report, status: 'refused', error: e.message, errorCode: e.code };
   throw e;
 }
@@ -163,22 +180,26 @@ function alreadyImported(report: FileReport, row: NonNullable<Awaited<ReturnType
 
 async function importOne(
   ctx: Context,
-  account: { id: string; name: string; platform: string; organisationId: string },
+  account: { id: string; name: string; platform: string; organisationId: string; unitId: string },
   file: InputFile,
   lastDay: string,
   mode: 'preview' | 'dry-run' | 'import',
+  plan: MappingPlan,
 ): Promise<FileReport> {
   let report = blankReport(file.name);
   const sha256 = await sha256Hex(file.bytes);
   report.sha256 = sha256;
-  const detected = detectFile(file);
-  const datedByDownload = detected !== null && dependsOnLastDay(detected.importer);
+  const { table, chosen } = await chooseMapping(ctx.db, account.organisationId, plan, file);
+  const detected = chosen ? null : detectFile(file);
+  const datedByDownload = chosen ? isYearless(chosen.spec.date.format) : detected !== null && dependsOnLastDay(detected.importer);
   const existing = await activeImportOf(ctx.db, account.id, sha256, datedByDownload ? lastDay : null);
   if (existing) return alreadyImported(report, existing);
   let parsed: ParsedExport;
+  let reading: ReturnType<typeof readFile>;
   try {
-    parsed = parseFile(file, { platform: account.platform as Platform, lastDay });
-    report = describeParsed(report, parsed);
+    reading = readFile(file, table, chosen, account, lastDay, chosen ? undefined : detected);
+    parsed = reading.parsed;
+    report = { ...describeParsed(report, parsed), mapping: reading.part };
     checkPlatform(file, parsed, account);
     assertStatistics(account.platform as Platform, account.name, toBatch(parsed), { platformExport: parsed.importer !== 'maalbar-template' });
   } catch (e) {
@@ -186,7 +207,7 @@ async function importOne(
   }
   if (mode === 'preview') return { ...report, status: 'ready' };
 
-  const target = { organisationId: account.organisationId, accountId: account.id, accountName: account.name, personId: ctx.actor.personId, now: ctx.now };
+  const target = { organisationId: account.organisationId, accountId: account.id, accountName: account.name, personId: ctx.actor.personId, now: ctx.now, unitId: account.unitId, actor: ctx.actor };
   const meta = {
     origin: 'file' as const,
     source: 'import',
@@ -198,18 +219,40 @@ async function importOne(
     from: parsed.from,
     to: parsed.to,
     lastDay,
-    dependsOnLastDay: dependsOnLastDay(parsed.importer),
+    dependsOnLastDay: reading.mapping ? reading.datedByDownload : dependsOnLastDay(parsed.importer),
     rows: parsed.stats.rows,
     columns: parsed.columns,
     warnings: parsed.warnings,
   };
   try {
+    const used = reading.mapping;
+    // Saved once per request (the first file it reads), in that file's transaction.
+    const saveAs = used && !used.saved && plan.saveAs && mode === 'import' ? plan.saveAs : null;
+    const savedBox: { now: ColumnMappingOut | null } = { now: null };
     const result = await ctx.db.transaction(async (tx) => {
+      let saved = used?.saved ?? null;
+      if (saveAs && used) {
+        saved = savedBox.now = await insertMapping(tx as unknown as Db, { organisationId: account.organisationId, name: saveAs, headers: used.headers, mapping: used.spec, personId: ctx.actor.personId, now: ctx.now });
+        await recordAudit(tx as unknown as Db, ctx, { action: 'column_mapping.create', entityType: 'column_mapping', entityId: saved.id, unitId: null, label: saved.name, after: mappingSnapshot(saved) });
+      }
       const written = await writeStatistics(tx as unknown as Db, target, meta, toBatch(parsed));
+      if (used && written.importId && mode === 'import') {
+        // A copy, so that editing or deleting the mapping later never changes this import. id, name
+        // and version are null for a mapping given with the request and not saved.
+        const copy = { id: saved?.id ?? null, name: saved?.name ?? null, version: saved?.version ?? null, mapping: used.spec };
+        await tx.update(imports).set({ columnMapping: copy }).where(eq(imports.id, written.importId));
+      }
       // A dry run goes all the way through the database (constraints, diff) and then rolls back.
       if (mode === 'dry-run') throw new DryRun(written);
       return written;
     });
+    const savedNow = savedBox.now;
+    if (savedNow && used) {
+      // The next files of this request are read with the mapping just saved.
+      plan.given = { spec: used.spec, saved: savedNow };
+      plan.saveAs = null;
+      if (report.mapping) report = { ...report, mapping: { ...report.mapping, appliedMapping: { id: savedNow.id, name: savedNow.name, version: savedNow.version } } };
+    }
     if (result.duplicateOf) return { ...report, status: 'unchanged', importId: result.duplicateOf };
     return finish(report, result.importId, result.counts);
   } catch (e) {
@@ -242,6 +285,7 @@ async function run(ctx: Context, accountRef: string, uploads: readonly InputFile
   const account = await findAccount(ctx.db, ctx.actor.organisationId, accountRef);
   if (!account) throw new AppError('not_found', 'No such account.');
   authorize(ctx, 'statistics.write', account.unitId, 'account');
+  const plan = await mappingPlan(ctx.db, account.organisationId, options);
   if (uploads.length === 0) throw new AppError('validation_failed', 'No file was given.', [{ path: 'file', message: 'give at least one file' }]);
   const today = ctx.now.toISOString().slice(0, 10);
   const lastDay = options.lastDay ?? today;
@@ -258,7 +302,7 @@ async function run(ctx: Context, accountRef: string, uploads: readonly InputFile
       files.push(refused(blankReport(upload.name), e));
       continue;
     }
-    for (const file of expanded) files.push(await importOne(ctx, account, file, lastDay, mode));
+    for (const file of expanded) files.push(await importOne(ctx, account, file, lastDay, mode, plan));
   }
   return { files };
 }

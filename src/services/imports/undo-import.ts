@@ -19,6 +19,7 @@ import { refreshRollups } from '../statistics/refresh-rollups.ts';
 import { forgetKpiResults } from '../dashboards/forget-results.ts';
 import { lockAccount } from '../statistics/write-statistics.ts';
 import { findImport, presentImport } from './present-import.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 const NO_POST = '00000000-0000-0000-0000-000000000000';
 const rowsOf = (r: unknown) => (r as { rows: Record<string, unknown>[] }).rows;
@@ -111,6 +112,17 @@ export async function undoImport(ctx: Context, importId: string): Promise<UndoRe
       .update(imports)
       .set({ undoneAt: ctx.now, undoneBy: ctx.actor.personId })
       .where(and(eq(imports.id, x), eq(imports.organisationId, ctx.actor.organisationId)));
+    const r = found.row;
+    const what = { accountId: account, origin: r.origin, fileName: r.fileName, importedAt: r.createdAt, counts: r.counts };
+    await recordAudit(tx, ctx, {
+      action: 'import.undo',
+      entityType: 'import',
+      entityId: x,
+      unitId: found.unitId,
+      label: r.fileName ?? r.origin,
+      before: { ...what, undoneAt: null },
+      after: { ...what, undoneAt: ctx.now, removed, restored, postsRemoved, audienceRemoved, audienceRestored },
+    });
     return { removed, restored, postsRemoved, audienceRemoved, audienceRestored };
   });
   const after = await findImport(ctx, importId);

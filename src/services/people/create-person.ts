@@ -7,6 +7,8 @@ import { people } from '../../db/schema/index.ts';
 import type { Context } from '../context.ts';
 import { hashPassword } from '../passwords.ts';
 import { presentPerson } from '../present.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 /**
  * `options.passwordHash` sets an already hashed password (the demo loader hashes its one shared
@@ -34,6 +36,14 @@ export async function createPerson(ctx: Context, rawInput: PersonCreateInput, op
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  await ctx.db.insert(people).values(row);
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(people).values(row);
+    await recordAudit(tx as unknown as Db, ctx, { action: 'person.create', entityType: 'person', entityId: row.id, unitId: null, label: row.name, after: personSnapshot(row) });
+  });
   return presentPerson(row, []);
+}
+
+/** A person as the audit trail keeps them: never the password hash, only whether there is one. */
+export function personSnapshot(p: { name: string; email: string; locale: string; active: boolean; passwordHash: string | null }) {
+  return { name: p.name, email: p.email, locale: p.locale, active: p.active, hasPassword: p.passwordHash !== null };
 }

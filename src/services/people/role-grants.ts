@@ -11,6 +11,8 @@ import { authorize, requireAdmin } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { findPerson, findUnit } from '../lookup.ts';
 import { presentGrant } from '../present.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 export async function grantRole(ctx: Context, input: RoleGrantCreateInput): Promise<RoleGrantOut> {
   const orgId = ctx.actor.organisationId;
@@ -30,7 +32,20 @@ export async function grantRole(ctx: Context, input: RoleGrantCreateInput): Prom
     .from(roleGrants)
     .where(and(eq(roleGrants.personId, person.id), eq(roleGrants.role, input.role)));
   const same = existing.find((g) => g.unitId === unitId);
-  if (same) return presentGrant(same);
+  if (same && same.source === 'manual') return presentGrant(same);
+  if (same) {
+    // Held through the identity provider's groups until now: granted by hand, it stays when the
+    // groups no longer give it (single sign-on only keeps grants whose source is 'sso' in step).
+    await ctx.db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      await tx.update(roleGrants).set({ source: 'manual', createdBy: ctx.actor.personId }).where(eq(roleGrants.id, same.id));
+      await recordAudit(tx, ctx, {
+        action: 'role.grant', entityType: 'role_grant', entityId: same.id, unitId, label: `${person.name}: ${same.role}`,
+        before: grantSnapshot(same, person), after: grantSnapshot({ ...same, source: 'manual' }, person),
+      });
+    });
+    return presentGrant({ ...same, source: 'manual', createdBy: ctx.actor.personId });
+  }
   const row = {
     id: crypto.randomUUID(),
     organisationId: orgId,
@@ -41,7 +56,11 @@ export async function grantRole(ctx: Context, input: RoleGrantCreateInput): Prom
     createdAt: ctx.now,
     source: 'manual',
   };
-  await ctx.db.insert(roleGrants).values(row);
+  await ctx.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await tx.insert(roleGrants).values(row);
+    await recordAudit(tx, ctx, { action: 'role.grant', entityType: 'role_grant', entityId: row.id, unitId, label: `${person.name}: ${row.role}`, after: grantSnapshot(row, person) });
+  });
   return presentGrant(row);
 }
 
@@ -61,5 +80,15 @@ export async function revokeRole(ctx: Context, grantId: string): Promise<void> {
   } else {
     authorize(ctx, 'role.grant', grant.unitId!, 'role grant');
   }
-  await ctx.db.delete(roleGrants).where(eq(roleGrants.id, grant.id));
+  const [person] = await ctx.db.select({ name: people.name, email: people.email }).from(people).where(eq(people.id, grant.personId));
+  await ctx.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await tx.delete(roleGrants).where(eq(roleGrants.id, grant.id));
+    const label = `${person?.name ?? grant.personId}: ${grant.role}`;
+    await recordAudit(tx, ctx, { action: 'role.revoke', entityType: 'role_grant', entityId: grant.id, unitId: grant.unitId, label, before: grantSnapshot(grant, person) });
+  });
+}
+
+function grantSnapshot(g: { personId: string; role: string; unitId: string | null; source?: string | null }, person: { name: string; email: string } | undefined) {
+  return { personId: g.personId, person: person?.name ?? null, email: person?.email ?? null, role: g.role, unitId: g.unitId, source: g.source ?? null };
 }

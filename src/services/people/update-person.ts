@@ -10,6 +10,9 @@ import type { Context } from '../context.ts';
 import { findPerson } from '../lookup.ts';
 import { hashPassword } from '../passwords.ts';
 import { presentPerson } from '../present.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { personSnapshot } from './create-person.ts';
 
 export async function updatePerson(ctx: Context, idOrEmail: string, input: PersonUpdateInput): Promise<PersonOut> {
   const person = await findPerson(ctx.db, ctx.actor.organisationId, idOrEmail);
@@ -28,10 +31,17 @@ export async function updatePerson(ctx: Context, idOrEmail: string, input: Perso
   if (input.active !== undefined) changes.active = input.active;
   if (input.password !== undefined) changes.passwordHash = await hashPassword(input.password);
 
-  const [row] = await ctx.db.update(people).set(changes).where(eq(people.id, person.id)).returning();
-  if (input.active === false || input.password !== undefined) {
-    await ctx.db.delete(sessions).where(and(eq(sessions.personId, person.id)));
-  }
+  const row = await ctx.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const [changed] = await tx.update(people).set(changes).where(eq(people.id, person.id)).returning();
+    if (input.active === false || input.password !== undefined) {
+      await tx.delete(sessions).where(and(eq(sessions.personId, person.id)));
+    }
+    const action = input.active === false && person.active ? 'person.deactivate' : 'person.update';
+    const after = { ...personSnapshot(changed!), ...(input.password !== undefined ? { passwordChanged: true } : {}) };
+    await recordAudit(tx, ctx, { action, entityType: 'person', entityId: person.id, unitId: null, label: changed!.name, before: personSnapshot(person), after });
+    return changed;
+  });
   const grants = await ctx.db.select().from(roleGrants).where(eq(roleGrants.personId, person.id)).orderBy(asc(roleGrants.createdAt));
   return presentPerson(row!, grants);
 }

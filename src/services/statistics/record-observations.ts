@@ -80,7 +80,7 @@ export async function recordObservations(
     sha256: await sha256Hex(JSON.stringify(batch)),
     ...(options.meta ?? {}),
   };
-  const target = { organisationId: orgId, accountId: account.id, accountName: account.name, personId: ctx.actor.personId, now: ctx.now };
+  const target = { organisationId: orgId, accountId: account.id, accountName: account.name, personId: ctx.actor.personId, now: ctx.now, unitId: account.unitId, actor: ctx.actor };
   const result = await ctx.db.transaction((tx) => writeStatistics(tx as unknown as Db, target, meta, batch));
   return {
     accountId: account.id,

@@ -23,6 +23,8 @@ import type { Db } from '../../db/client.ts';
 import { MonthChanges } from './refresh-rollups.ts';
 import { forgetKpiResults } from '../dashboards/forget-results.ts';
 import { idempotencyKeys, imports, posts as postsTable, storedFiles, type ImportCounts, type ImportOrigin } from '../../db/schema/index.ts';
+import type { Actor } from '../context.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 /** Rows per statement (a year of a busy account's daily values is about 10 000). */
 export const CHUNK = 20000;
@@ -83,6 +85,9 @@ export interface WriteTarget {
   accountName: string;
   personId: string | null;
   now: Date;
+  /** The account's unit and who writes: for the import's audit event. */
+  unitId: string;
+  actor: Actor;
 }
 
 export interface WriteResult {
@@ -366,6 +371,28 @@ async function writeNew(db: Db, t: WriteTarget, meta: ImportMeta, batch: Statist
   }
   const fileId = meta.file ? await keepFile(db, t, meta.sha256, meta.file.bytes) : null;
   await db.update(imports).set({ counts, fileId }).where(eq(imports.id, importId));
+  const fileName = meta.fileName ?? meta.file?.name ?? null;
+  await recordAudit(db, { actor: t.actor, now: t.now }, {
+    action: 'import.create',
+    entityType: 'import',
+    entityId: importId,
+    unitId: t.unitId,
+    label: fileName ? `${t.accountName}: ${fileName}` : `${t.accountName} (${meta.origin})`,
+    after: {
+      accountId: t.accountId,
+      account: t.accountName,
+      origin: meta.origin,
+      fileName,
+      sha256: meta.sha256,
+      importer: meta.importer ?? null,
+      platform: meta.platform ?? null,
+      kind: meta.kind ?? null,
+      from: meta.from ?? null,
+      to: meta.to ?? null,
+      rows: meta.rows ?? 0,
+      counts,
+    },
+  });
   await changes.apply(db, t.organisationId, t.accountId);
   await forgetKpiResults(db, t.organisationId, t.accountId);
   return { importId, counts };

@@ -9,6 +9,8 @@ import { authorize, requireAdmin } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { findUnit } from '../lookup.ts';
 import { presentUnit } from '../present.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 export async function createUnit(ctx: Context, rawInput: UnitCreateInput): Promise<UnitOut> {
   const input = UnitCreateInput.parse(rawInput);
@@ -40,6 +42,9 @@ export async function createUnit(ctx: Context, rawInput: UnitCreateInput): Promi
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  await ctx.db.insert(units).values(row);
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(units).values(row);
+    await recordAudit(tx as unknown as Db, ctx, { action: 'unit.create', entityType: 'unit', entityId: id, unitId: id, label: row.name, after: row, omit: ['path'] });
+  });
   return presentUnit(row);
 }

@@ -8,6 +8,8 @@ import { authorize, requireAdmin } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { findUnit } from '../lookup.ts';
 import { presentUnit } from '../present.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 export async function updateUnit(ctx: Context, idOrSlug: string, rawInput: UnitUpdateInput): Promise<UnitOut> {
   // Validated here as well as in the route, so every caller (the CLI) gets the same rules.
@@ -65,6 +67,9 @@ export async function updateUnit(ctx: Context, idOrSlug: string, rawInput: UnitU
     }
 
     const [row] = await tx.update(units).set(changes).where(eq(units.id, unit.id)).returning();
+    const action =
+      changes.archivedAt instanceof Date ? 'unit.archive' : changes.archivedAt === null ? 'unit.restore' : changes.parentId !== undefined && changes.parentId !== unit.parentId ? 'unit.move' : 'unit.update';
+    await recordAudit(tx as unknown as Db, ctx, { action, entityType: 'unit', entityId: unit.id, unitId: unit.id, label: row!.name, before: unit, after: row, omit: ['path'] });
     return presentUnit(row!);
   });
 }

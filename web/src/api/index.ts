@@ -16,6 +16,7 @@ import type {
   TokenCreateInput,
   TokenOut,
 } from '../../../src/contract/auth.ts';
+import type { AuthProviders } from '../../../src/contract/oidc.ts';
 import type {
   PersonCreateInput,
   PersonOut,
@@ -120,6 +121,8 @@ export const api = {
   },
   auth: {
     session: () => request<SessionOut>('GET', '/auth/session', { quiet401: true }),
+    /** Single sign-on: whether it is on and its name (for the sign-in page). */
+    providers: () => request<AuthProviders>('GET', '/auth/providers', { quiet401: true }),
     login: (input: LoginInput) => request<SessionOut>('POST', '/auth/login', { body: input, quiet401: true }),
     logout: () => request<void>('POST', '/auth/logout', { quiet401: true }),
     changePassword: (input: PasswordChangeInput) => request<void>('POST', '/auth/password', { body: input }),

@@ -90,6 +90,11 @@ export function AppLayout() {
               <li>
                 <NavLink to="/calculator">{t('calculator.nav')}</NavLink>
               </li>
+              {canAnywhere(me, 'audit.read') ? (
+                <li>
+                  <NavLink to="/audit">{t('audit.nav')}</NavLink>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <div className="header-tools">

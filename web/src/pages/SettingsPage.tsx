@@ -49,6 +49,14 @@ export default function SettingsPage() {
           <p className="hint">{t('settings.historyWindowsHint')}</p>
         </section>
       ) : null}
+      {me.isAdmin ? (
+        <section className="card" aria-labelledby="mappings-heading">
+          <h2 id="mappings-heading">
+            <Link to="/settings/column-mappings">{t('mapping.settingsLink')}</Link>
+          </h2>
+          <p className="hint">{t('mapping.settingsHint')}</p>
+        </section>
+      ) : null}
       <ChangePassword />
       <Tokens />
     </>

@@ -5,8 +5,9 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { FileReport } from '../../api/index.ts';
-import { exportKindLabel, formatDayRange, metricName, platformName } from '../../components/statistics.ts';
+import { formatDayRange, metricName, platformName } from '../../components/statistics.ts';
 import { formatNumber } from '../../i18n/index.ts';
+import { AppliedMappingNote, kindText, MapYourselfButton } from './MappingNote.tsx';
 
 /** The badge of a report: what happened to the file, in words (the colour only repeats it). */
 export function ReportStatus({ report, phase }: { report: FileReport; phase: 'preview' | 'import' }) {
@@ -25,10 +26,36 @@ export function ReportStatus({ report, phase }: { report: FileReport; phase: 'pr
 
 const n = (v: number) => formatNumber(v);
 
-/** `showName`: false when the report is the uploaded file itself (its name is the item's heading). */
-export function FileReportView({ report, phase, showName = true }: { report: FileReport; phase: 'preview' | 'import'; showName?: boolean }) {
+/**
+ * `showName`: false when the report is the uploaded file itself (its name is the item's heading).
+ * `onMap`: offered when a known export has columns Målbar did not recognise (map them yourself).
+ */
+export function FileReportView({
+  report,
+  phase,
+  showName = true,
+  onMap,
+}: {
+  report: FileReport;
+  phase: 'preview' | 'import';
+  showName?: boolean;
+  onMap?: (() => void) | undefined;
+}) {
   const { t } = useTranslation();
   const metrics = [...new Set(report.metrics)].map(metricName);
+  const applied = report.mapping?.appliedMapping ?? null;
+  if (report.status === 'refused' && report.errorCode === 'mapping_required') {
+    return (
+      <div className="file-report">
+        <p className="file-report-head">
+          {showName ? <span className="file-name">{report.file}</span> : null} <span className="badge neutral">{t('mapping.needsMapping')}</span>
+        </p>
+        <div className="alert alert-warn">
+          <p className="alert-title">{t('mapping.requiredTitle')}</p>
+        </div>
+      </div>
+    );
+  }
   if (report.status === 'refused') {
     return (
       <div className="file-report">
@@ -54,6 +81,8 @@ export function FileReportView({ report, phase, showName = true }: { report: Fil
           {report.audience > 0 ? ` ${t('importPage.resultAudience', { count: report.audience, snapshots: n(report.audience) })}` : ''}
         </p>
       ) : null}
+      {applied ? <AppliedMappingNote applied={applied} phase={phase} /> : null}
+      {phase === 'preview' && onMap && !applied && report.mapping?.reason === 'unknown_columns' ? <MapYourselfButton file={report.file} onMap={onMap} /> : null}
       {report.status === 'unchanged' ? (
         <p className="result-line">{phase === 'preview' ? t('importPage.alreadyImportedText') : t('importPage.unchangedText')}</p>
       ) : null}
@@ -61,7 +90,7 @@ export function FileReportView({ report, phase, showName = true }: { report: Fil
         <dt>{t('importPage.platform')}</dt>
         <dd>{platformName(report.platform) || <span className="not-set">{t('importPage.noPlatform')}</span>}</dd>
         <dt>{t('importPage.kind')}</dt>
-        <dd>{exportKindLabel(t, report.kind)}</dd>
+        <dd>{kindText(t, report.kind)}</dd>
         <dt>{t('importPage.period')}</dt>
         <dd>{formatDayRange(report.from, report.to) || <span className="not-set">{t('importPage.noDates')}</span>}</dd>
         <dt>{t('importPage.counts')}</dt>

@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { api, downloads, type AccountDetail, type ImportOut, type UndoResult } from '../../api/index.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Loaded, Notice, ProblemAlert } from '../../components/feedback.tsx';
-import { exportKindLabel, formatBytes, formatDayRange, platformName } from '../../components/statistics.ts';
+import { formatBytes, formatDayRange, platformName } from '../../components/statistics.ts';
+import { kindText } from './MappingNote.tsx';
 import { useAction, useLoad } from '../../hooks.ts';
 import { formatDate, formatNumber } from '../../i18n/index.ts';
 
@@ -97,7 +98,7 @@ export function ImportHistory({ account: a, mayWrite, round }: { account: Accoun
                         {imp.fileName && imp.origin !== 'file' ? <span className="muted"> · {originLabel(imp.origin)}</span> : null}
                       </td>
                       <td>
-                        {[platformName(imp.platform), exportKindLabel(t, imp.kind)].filter(Boolean).join(' · ') || '–'}
+                        {[platformName(imp.platform), kindText(t, imp.kind)].filter(Boolean).join(' · ') || '–'}
                         {imp.from || imp.to ? (
                           <>
                             <br />

@@ -7,7 +7,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, downloads, type AccountDetail, type FileReport, type UnitOut } from '../../api/index.ts';
+import { api, ApiError, downloads, isApiError, type AccountDetail, type FileReport, type UnitOut } from '../../api/index.ts';
+import type { FileMapping } from '../../../../src/contract/column-mappings.ts';
 import { can } from '../../access.ts';
 import { Loaded, Notice, ProblemAlert } from '../../components/feedback.tsx';
 import { TextField } from '../../components/forms.tsx';
@@ -20,6 +21,9 @@ import { isDay } from '../../../../src/core/period/days.ts';
 import { FileDrop } from './FileDrop.tsx';
 import { FileReportView } from './FileReportView.tsx';
 import { ImportHistory } from './ImportHistory.tsx';
+import { MappingEditor, type AppliedDraft } from './MappingEditor.tsx';
+import { OwnMappingNote } from './MappingNote.tsx';
+import { mappingApi } from '../mappings/api.ts';
 
 export default function ImportPage() {
   const { account: param = '' } = useParams();
@@ -41,7 +45,28 @@ interface Item {
   previewDay: string;
   preview: Step<FileReport[]>;
   result?: Step<FileReport[]>;
+  /** The column mapping the user made for this file (previewed with it; imported and saved with it). */
+  mapping?: AppliedDraft;
+  /** The mapping editor is open (it always is while the file needs a mapping). */
+  editing?: boolean;
+  /** Why the last import with the mapping failed (a taken name…), shown in the editor. */
+  mappingProblem?: unknown;
+  /** The file's columns as the last preview showed them (a file refused while read with a mapping may come without). */
+  part?: FileMapping;
 }
+
+/** The report the mapping editor is for (the file that needs a mapping, or when asked one that may use one), with its columns. */
+function mappingTarget(item: Item): { report: FileReport; part: FileMapping } | undefined {
+  if (item.result || item.preview.state !== 'done') return undefined;
+  const reports = item.preview.value;
+  const needing =
+    reports.find((r) => r.mapping && r.errorCode === 'mapping_required') ?? (item.mapping ? reports.find((r) => r.status === 'refused') : undefined);
+  const report = needing ?? (item.editing ? (reports.find((r) => r.mapping) ?? (item.mapping ? reports[0] : undefined)) : undefined);
+  const part = report?.mapping ?? item.part;
+  return report && part ? { report, part } : undefined;
+}
+
+const partOf = (reports: readonly FileReport[]) => reports.find((r) => r.mapping)?.mapping ?? undefined;
 
 interface Progress {
   total: number;
@@ -74,9 +99,12 @@ function ImportView({ account: a, units }: { account: AccountDetail; units: Unit
   }, []);
 
   const preview = useCallback(
-    (id: number, file: File, day: string | undefined) => {
-      api.statistics.preview(a.id, [file], day).then(
-        (answer) => update(id, (item) => (item.previewDay === (day ?? '') ? { ...item, preview: { state: 'done', value: answer.files } } : item)),
+    (id: number, file: File, day: string | undefined, mapping?: AppliedDraft) => {
+      (mapping ? mappingApi.preview(a.id, [file], day, { mapping: mapping.spec, saveAs: mapping.saveAs || undefined }) : api.statistics.preview(a.id, [file], day)).then(
+        (answer) =>
+          update(id, (item) =>
+            item.previewDay === (day ?? '') ? { ...item, preview: { state: 'done', value: answer.files }, part: partOf(answer.files) ?? item.part } : item,
+          ),
         (error: unknown) => update(id, (item) => (item.previewDay === (day ?? '') ? { ...item, preview: { state: 'failed', error } } : item)),
       );
     },
@@ -97,10 +125,29 @@ function ImportView({ account: a, units }: { account: AccountDetail; units: Unit
     if (stale.length === 0) return;
     const ids = new Set(stale.map((item) => item.id));
     setItems((list) => list.map((item) => (ids.has(item.id) ? { ...item, previewDay: day, preview: { state: 'running' } } : item)));
-    for (const item of stale) preview(item.id, item.file, dayForRequests);
+    for (const item of stale) preview(item.id, item.file, dayForRequests, item.mapping);
     // Only a new day looks again; the items are read as they are now.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dayForRequests]);
+
+  /** Previews the file again with the user's mapping; rejects (for the editor to show) when it cannot be read with it. */
+  const applyMapping = async (item: Item, applied: AppliedDraft) => {
+    const day = dayForRequests ?? '';
+    const answer = await mappingApi.preview(a.id, [item.file], dayForRequests, { mapping: applied.spec, saveAs: applied.saveAs || undefined });
+    const refused = answer.files.find((r) => r.status === 'refused');
+    update(item.id, (it) => ({
+      ...it,
+      previewDay: day,
+      preview: { state: 'done', value: answer.files },
+      part: partOf(answer.files) ?? it.part,
+      mapping: applied,
+      editing: refused !== undefined,
+      mappingProblem: undefined,
+    }));
+    if (refused) throw new Error(refused.error ?? t('problem.generic'));
+    // The editor closes: focus goes to the file, whose report now says what it holds.
+    requestAnimationFrame(() => document.getElementById(`file-${item.id}`)?.focus());
+  };
 
   const runImport = async () => {
     const queue = items.filter(importable);
@@ -111,14 +158,24 @@ function ImportView({ account: a, units }: { account: AccountDetail; units: Unit
       setProgress({ total: queue.length, done: index, current: 0, name: item.file.name });
       update(item.id, (it) => ({ ...it, result: { state: 'running' } }));
       try {
-        const answer = await api.statistics.import(a.id, [item.file], dayForRequests, {
-          onProgress: (loaded, total) => setProgress({ total: queue.length, done: index, current: total > 0 ? loaded / total : 0, name: item.file.name }),
-        });
+        const onProgress = (loaded: number, total: number) =>
+          setProgress({ total: queue.length, done: index, current: total > 0 ? loaded / total : 0, name: item.file.name });
+        const answer = item.mapping
+          ? await mappingApi.import(a.id, [item.file], dayForRequests, { mapping: item.mapping.spec, saveAs: item.mapping.saveAs || undefined }, { onProgress })
+          : await api.statistics.import(a.id, [item.file], dayForRequests, { onProgress });
         for (const r of answer.files) counts[r.status === 'ready' ? 'imported' : r.status] += 1;
-        update(item.id, (it) => ({ ...it, result: { state: 'done', value: answer.files } }));
+        // Refused because of the mapping (a name taken since the preview…): back to the editor.
+        const refused = item.mapping ? answer.files.find((r) => r.status === 'refused') : undefined;
+        if (refused) {
+          // A name taken since the preview is shown at the name field (the editor puts conflicts there).
+          const problem = refused.errorCode === 'conflict' ? new ApiError(409, 'conflict', refused.error ?? '') : (refused.error ?? t('problem.generic'));
+          update(item.id, (it) => ({ ...it, result: undefined, editing: true, mappingProblem: problem }));
+        } else update(item.id, (it) => ({ ...it, result: { state: 'done', value: answer.files } }));
       } catch (error) {
         counts.failed += 1;
-        update(item.id, (it) => ({ ...it, result: { state: 'failed', error } }));
+        const aboutMapping = item.mapping && isApiError(error) && (error.code === 'conflict' || error.fieldsNamed(['saveAs', 'mapping']).length > 0);
+        if (aboutMapping) update(item.id, (it) => ({ ...it, result: undefined, editing: true, mappingProblem: error }));
+        else update(item.id, (it) => ({ ...it, result: { state: 'failed', error } }));
       }
     }
     setProgress({ total: queue.length, done: queue.length, current: 0, name: '' });
@@ -172,7 +229,14 @@ function ImportView({ account: a, units }: { account: AccountDetail; units: Unit
               <h3>{t('importPage.listHeading', { count: items.length })}</h3>
               <ul className="file-list">
                 {items.map((item) => (
-                  <FileItem key={item.id} item={item} onRemove={busy || item.result ? undefined : () => remove(item.id)} />
+                  <FileItem
+                    key={item.id}
+                    item={item}
+                    platform={a.platform}
+                    onRemove={busy || item.result ? undefined : () => remove(item.id)}
+                    onEdit={busy ? undefined : (editing) => update(item.id, (it) => ({ ...it, editing }))}
+                    onApply={(applied) => applyMapping(item, applied)}
+                  />
                 ))}
               </ul>
             </>
@@ -220,14 +284,27 @@ function ImportView({ account: a, units }: { account: AccountDetail; units: Unit
   );
 }
 
-function FileItem({ item, onRemove }: { item: Item; onRemove: (() => void) | undefined }) {
+function FileItem({
+  item,
+  platform,
+  onRemove,
+  onEdit,
+  onApply,
+}: {
+  item: Item;
+  platform: AccountDetail['platform'];
+  onRemove: (() => void) | undefined;
+  onEdit: ((editing: boolean) => void) | undefined;
+  onApply(applied: AppliedDraft): Promise<void>;
+}) {
   const { t } = useTranslation();
+  const target = mappingTarget(item);
   const shown = item.result?.state === 'done' ? item.result.value : item.preview.state === 'done' ? item.preview.value : null;
   const phase = item.result?.state === 'done' ? 'import' : 'preview';
   return (
     <li className="file-item">
       <div className="file-item-head">
-        <h4>
+        <h4 id={`file-${item.id}`} tabIndex={-1}>
           {item.file.name} <span className="muted">({formatBytes(item.file.size)})</span>
         </h4>
         {onRemove ? (
@@ -245,9 +322,28 @@ function FileItem({ item, onRemove }: { item: Item; onRemove: (() => void) | und
           <p className="not-set">{t('importPage.emptyZip')}</p>
         ) : (
           shown.map((report, i) => (
-            <FileReportView key={`${report.file}-${i}`} report={report} phase={phase} showName={shown.length > 1 || report.file !== item.file.name} />
+            <FileReportView
+              key={`${report.file}-${i}`}
+              report={report}
+              phase={phase}
+              showName={shown.length > 1 || report.file !== item.file.name}
+              onMap={onEdit && !item.mapping ? () => onEdit(true) : undefined}
+            />
           ))
         )
+      ) : null}
+      {item.mapping && !target ? <OwnMappingNote saveAs={item.mapping.saveAs} phase={phase} onChange={!item.result && onEdit ? () => onEdit(true) : undefined} /> : null}
+      {target ? (
+        <MappingEditor
+          prefix={`mapping-${item.id}`}
+          report={target.report}
+          mapping={target.part}
+          platform={platform}
+          initial={item.mapping?.draft}
+          problem={item.mappingProblem}
+          onApply={onApply}
+          onCancel={target.report.status === 'refused' || !onEdit ? undefined : () => onEdit(false)}
+        />
       ) : null}
     </li>
   );
