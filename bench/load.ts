@@ -17,7 +17,8 @@
  * Options: --postgres URL (default TEST_DATABASE_URL: a server where a database may be created),
  * --accounts N (300), --days N (430 days of daily values up to today), --duration S (60),
  * --connections N (200), --soak S (180; 0 skips it), --soak-connections N (20), --rate N (requests
- * per second over all connections, for both runs; default: each connection asks again at once), --keep DIR,
+ * per second over all connections, sent in a burst at the start of each second, for both runs; default:
+ * each connection asks again at once), --keep DIR,
  * --out FILE (default bench/results/load-YYYY-MM-DD.md), --no-write.
  */
 import autocannon from 'autocannon';
@@ -381,7 +382,7 @@ try {
     `## ${CONNECTIONS} connections for ${DURATION} s`,
     '',
     RATE
-      ? `Open connections asking ${RATE} requests per second in all (--rate: people who read a page before the next), not as fast as answers come.`
+      ? `${RATE} requests per second in all (--rate), not as fast as answers come: autocannon lets each connection send its share at the start of every second (a connection asks at least once a second, so connections = min(${CONNECTIONS}, rate)), a burst harsher than people reading pages.`
       : `Closed loop: each connection asks again as soon as it has its answer (no thinking time), so ${CONNECTIONS} connections keep ${CONNECTIONS} requests waiting at all times and latency ≈ connections ÷ throughput once the server is saturated. --rate N measures a given request rate instead.`,
     '',
     `The issue's target: p99 ≤ 250 ms with zero errors. This run: **${verdict}**.`,
