@@ -18,7 +18,8 @@
  * --accounts N (300), --days N (430 days of daily values up to today), --duration S (60),
  * --connections N (200), --soak S (180; 0 skips it), --soak-connections N (20), --rate N (requests
  * per second over all connections, sent in a burst at the start of each second, for both runs; default:
- * each connection asks again at once), --keep DIR,
+ * each connection asks again at once), --think MS (people who think MS on average between pages, instead
+ * of autocannon), --keep DIR,
  * --out FILE (default bench/results/load-YYYY-MM-DD.md), --no-write.
  */
 import autocannon from 'autocannon';
@@ -44,6 +45,7 @@ const { values: args } = parseArgs({
     soak: { type: 'string', default: '180' },
     'soak-connections': { type: 'string', default: '20' },
     rate: { type: 'string' },
+    think: { type: 'string' },
     keep: { type: 'string' },
     out: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
@@ -57,6 +59,8 @@ const SOAK = Number(args.soak);
 const SOAK_CONNECTIONS = Number(args['soak-connections']);
 /** Requests per second over all connections (people who read a page and think); unset: each connection asks again at once. */
 const RATE = args.rate === undefined ? null : Number(args.rate);
+/** --think MS: people who read each page before the next (mean think time, exponentially distributed) instead of autocannon. */
+const THINK = args.think === undefined ? null : Number(args.think);
 const here = dirname(fileURLToPath(import.meta.url));
 const NOW = new Date();
 const TODAY = NOW.toISOString().slice(0, 10);
@@ -199,6 +203,63 @@ function requestList(users: SignedIn[], stats: Map<string, KindStats>): autocann
   ];
 }
 
+/**
+ * --think: `count` people, each asking a page (a kind drawn by weight, as for autocannon), reading
+ * the answer, then thinking an exponentially distributed time with mean `thinkMs` before the next
+ * (starts spread over one think time), for `seconds`. Open-loop enough that a slow answer does not
+ * slow the arrivals of the others. Answers autocannon's result fields the report reads.
+ */
+async function thinkingUsers(url: string, users: SignedIn[], stats: Map<string, KindStats>, count: number, seconds: number, thinkMs: number): Promise<autocannon.Result> {
+  const weighted = kinds.flatMap((k) => Array.from({ length: k.weight }, () => k));
+  const latencies: number[] = [];
+  let ok = 0;
+  let non2xx = 0;
+  let errors = 0;
+  let timeouts = 0;
+  const start = new Date();
+  const end = start.getTime() + seconds * 1000;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const think = () => -Math.log(1 - (pick(1_000_000) + 0.5) / 1_000_000) * thinkMs;
+  await Promise.all(
+    Array.from({ length: count }, async () => {
+      await sleep((pick(1000) / 1000) * thinkMs);
+      while (Date.now() < end) {
+        const kind = weighted[pick(weighted.length)]!;
+        const user = users[pick(users.length)]!;
+        const t0 = performance.now();
+        try {
+          const res = await fetch(`${url}${kind.path(user, pick)}`, { headers: { cookie: user.session.cookie, accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+          await res.arrayBuffer();
+          const ms = performance.now() - t0;
+          latencies.push(ms);
+          const s = stats.get(kind.name)!;
+          s.statuses.set(res.status, (s.statuses.get(res.status) ?? 0) + 1);
+          s.latencies.push(ms);
+          if (res.status >= 200 && res.status < 300) ok += 1;
+          else non2xx += 1;
+        } catch (error) {
+          if ((error as Error).name === 'TimeoutError') timeouts += 1;
+          else errors += 1;
+        }
+        await sleep(think());
+      }
+    }),
+  );
+  const finish = new Date();
+  const total = ok + non2xx;
+  const q = (x: number) => Math.round(quantile(latencies, x));
+  return {
+    requests: { total, average: total / ((finish.getTime() - start.getTime()) / 1000) },
+    latency: { p50: q(0.5), p90: q(0.9), p99: q(0.99), max: Math.round(Math.max(...latencies)) },
+    errors,
+    timeouts,
+    non2xx,
+    '2xx': ok,
+    start,
+    finish,
+  } as unknown as autocannon.Result;
+}
+
 const quantile = (xs: number[], q: number) => {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
@@ -301,7 +362,9 @@ try {
       : null;
     const load0 = loadavg()[0]!;
     const cpu0 = readCpuMs(server!.pid);
-    const result = await autocannon({ url, connections, duration: seconds, requests: requestList(users, stats), timeout: 30, ...(RATE ? { overallRate: RATE } : {}) });
+    const result = THINK !== null
+      ? await thinkingUsers(url, users, stats, connections, seconds, THINK)
+      : await autocannon({ url, connections, duration: seconds, requests: requestList(users, stats), timeout: 30, ...(RATE ? { overallRate: RATE } : {}) });
     if (sampler) clearInterval(sampler);
     const cpu1 = readCpuMs(server!.pid);
     const load1 = loadavg()[0]!;
@@ -316,7 +379,7 @@ try {
   };
 
   const rss0 = readRss(server.pid);
-  const main = await run(RATE ? `load at ${RATE} requests/s` : 'load', CONNECTIONS, DURATION, true);
+  const main = await run(THINK !== null ? `load, people thinking ${THINK} ms` : RATE ? `load at ${RATE} requests/s` : 'load', CONNECTIONS, DURATION, true);
   const soak = SOAK > 0 ? await run('soak', SOAK_CONNECTIONS, SOAK, true) : null;
   const rss1 = readRss(server.pid);
 
@@ -367,7 +430,7 @@ try {
     `Written by \`node_modules/.bin/node bench/load.ts\` (${process.argv.slice(2).join(' ') || 'default options'}). ` +
       `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, PostgreSQL on the same machine ` +
       `(scripts/postgres-test-server.sh: fsync off; this test only reads). The server (\`src/cli/main.ts serve\`, one process, pg pool of 10) ` +
-      `and autocannon (the load generator, in the benchmark's process) share the machine's CPU threads.`,
+      `and the load generator (autocannon, or Node's fetch with --think; in the benchmark's process) share the machine's CPU threads.`,
     '',
     `**Conditions:** load average ${loadavg().map((x) => x.toFixed(1)).join(', ')} (1, 5, 15 min) at the end; 1-min load ${main.load0.toFixed(1)} → ${main.load1.toFixed(1)} over the load run. ` +
       `The machine is shared with other work, so these numbers are preliminary: re-run on a quiet machine.`,
@@ -381,7 +444,9 @@ try {
     '',
     `## ${CONNECTIONS} connections for ${DURATION} s`,
     '',
-    RATE
+    THINK !== null
+      ? `${CONNECTIONS} people, each asking a page, reading the answer and thinking ${THINK} ms on average (exponentially distributed) before the next (--think; Node's fetch, not autocannon).`
+      : RATE
       ? `${RATE} requests per second in all (--rate), not as fast as answers come: autocannon lets each connection send its share at the start of every second (a connection asks at least once a second, so connections = min(${CONNECTIONS}, rate)), a burst harsher than people reading pages.`
       : `Closed loop: each connection asks again as soon as it has its answer (no thinking time), so ${CONNECTIONS} connections keep ${CONNECTIONS} requests waiting at all times and latency ≈ connections ÷ throughput once the server is saturated. --rate N measures a given request rate instead.`,
     '',
