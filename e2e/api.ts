@@ -35,3 +35,24 @@ export async function api<T>(url: string, method: string, path: string, session:
   assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
   return JSON.parse(text) as T;
 }
+
+/**
+ * The import journeys' organisation: Høgskolen i Test with administrator Ada (ada@example.org /
+ * ada-passord-1), the faculty `testfak` with the TikTok account `testfak-tiktok`, and Rita
+ * Rapportør (rita@example.org / rita-passord-1), reporter on the faculty.
+ */
+export async function setUpReporterOnTikTok(url: string): Promise<{ admin: Session; account: { id: string } }> {
+  const admin = await setUpOrganisation(url, { organisationName: 'Høgskolen i Test', adminName: 'Ada Admin', email: 'ada@example.org', password: 'ada-passord-1', locale: 'nb' });
+  await api(url, 'POST', '/units', admin, { name: 'Fakultet for test', kind: 'faculty', slug: 'testfak' });
+  const account = await api<{ id: string }>(url, 'POST', '/accounts', admin, {
+    unit: 'testfak',
+    platform: 'tiktok',
+    name: 'Testfak på TikTok',
+    slug: 'testfak-tiktok',
+    targetAudience: 'Søkere til bachelorprogrammene',
+    targetAgeGroups: ['18-24'],
+  });
+  await api(url, 'POST', '/people', admin, { name: 'Rita Rapportør', email: 'rita@example.org', password: 'rita-passord-1' });
+  await api(url, 'POST', '/role-grants', admin, { person: 'rita@example.org', role: 'reporter', unit: 'testfak' });
+  return { admin, account };
+}

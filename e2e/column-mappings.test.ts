@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { browserSkip, launchBrowser } from './browser.ts';
 import { startTestServer } from './server.ts';
-import { api, setUpOrganisation } from './api.ts';
+import { api, setUpReporterOnTikTok } from './api.ts';
 
 const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const status = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
@@ -41,18 +41,7 @@ test('a reporter maps an unknown export once; the next file with the same header
   const server = await startTestServer();
   const browser = await launchBrowser();
   try {
-    const admin = await setUpOrganisation(server.url, { organisationName: 'Høgskolen i Test', adminName: 'Ada Admin', email: 'ada@example.org', password: 'ada-passord-1', locale: 'nb' });
-    await api(server.url, 'POST', '/units', admin, { name: 'Fakultet for test', kind: 'faculty', slug: 'testfak' });
-    const account = await api<{ id: string }>(server.url, 'POST', '/accounts', admin, {
-      unit: 'testfak',
-      platform: 'tiktok',
-      name: 'Testfak på TikTok',
-      slug: 'testfak-tiktok',
-      targetAudience: 'Søkere til bachelorprogrammene',
-      targetAgeGroups: ['18-24'],
-    });
-    await api(server.url, 'POST', '/people', admin, { name: 'Rita Rapportør', email: 'rita@example.org', password: 'rita-passord-1' });
-    await api(server.url, 'POST', '/role-grants', admin, { person: 'rita@example.org', role: 'reporter', unit: 'testfak' });
+    const { admin, account } = await setUpReporterOnTikTok(server.url);
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -190,16 +179,7 @@ test('a known export with a column Målbar does not know imports as before, and 
   const server = await startTestServer();
   const browser = await launchBrowser();
   try {
-    const admin = await setUpOrganisation(server.url, { organisationName: 'Høgskolen i Test', adminName: 'Ada Admin', email: 'ada@example.org', password: 'ada-passord-1', locale: 'nb' });
-    await api(server.url, 'POST', '/units', admin, { name: 'Fakultet for test', kind: 'faculty', slug: 'testfak' });
-    await api(server.url, 'POST', '/accounts', admin, {
-      unit: 'testfak',
-      platform: 'tiktok',
-      name: 'Testfak på TikTok',
-      slug: 'testfak-tiktok',
-      targetAudience: 'Søkere til bachelorprogrammene',
-      targetAgeGroups: ['18-24'],
-    });
+    await setUpReporterOnTikTok(server.url);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { browserSkip, launchBrowser } from './browser.ts';
 import { startTestServer } from './server.ts';
-import { api, setUpOrganisation } from './api.ts';
+import { api, setUpReporterOnTikTok } from './api.ts';
 
 // The shared fixtures sit beside the repository (see src/importers/fixture-files.ts).
 const FIXTURE = fileURLToPath(new URL('../../shared/fixtures/exports/tiktok-studio/Overview.csv', import.meta.url));
@@ -34,18 +34,7 @@ test('a reporter imports an export, sees it in history and coverage, imports it 
   const server = await startTestServer();
   const browser = await launchBrowser();
   try {
-    const admin = await setUpOrganisation(server.url, { organisationName: 'Høgskolen i Test', adminName: 'Ada Admin', email: 'ada@example.org', password: 'ada-passord-1', locale: 'nb' });
-    await api(server.url, 'POST', '/units', admin, { name: 'Fakultet for test', kind: 'faculty', slug: 'testfak' });
-    const account = await api<{ id: string }>(server.url, 'POST', '/accounts', admin, {
-      unit: 'testfak',
-      platform: 'tiktok',
-      name: 'Testfak på TikTok',
-      slug: 'testfak-tiktok',
-      targetAudience: 'Søkere til bachelorprogrammene',
-      targetAgeGroups: ['18-24'],
-    });
-    await api(server.url, 'POST', '/people', admin, { name: 'Rita Rapportør', email: 'rita@example.org', password: 'rita-passord-1' });
-    await api(server.url, 'POST', '/role-grants', admin, { person: 'rita@example.org', role: 'reporter', unit: 'testfak' });
+    const { admin, account } = await setUpReporterOnTikTok(server.url);
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
